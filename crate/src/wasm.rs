@@ -1,0 +1,57 @@
+//! The WebAssembly boundary: strings in, strings out, errors as real JS
+//! `Error`s whose `name` is the `_locales` key of the sentence to show.
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::message::Request;
+use crate::naming::{file_path, fill, Tokens};
+use crate::options::Options;
+
+impl From<Error> for JsValue {
+    fn from(error: Error) -> JsValue {
+        let js = js_sys::Error::new(&error.to_string());
+        js.set_name(error.key());
+        js.into()
+    }
+}
+
+/// Reports panics in the worker console instead of an opaque trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Plans a request from a content script. Returns the JSON text of
+/// `{ "request": "inspect" | "save", "plan": Plan }`.
+#[wasm_bindgen]
+pub fn plan(
+    request: &str,
+    options: &str,
+    now_ms: f64,
+) -> Result<String, JsValue> {
+    let (request, plan) = crate::handle(request, options, now_ms as u64)?;
+    let kind = match request {
+        Request::Inspect { .. } => "inspect",
+        Request::Save { .. } => "save",
+    };
+    let reply = serde_json::json!({ "request": kind, "plan": plan });
+    Ok(reply.to_string())
+}
+
+/// The file name the options would give a sample picture, for the options
+/// page to show as the person types.
+#[wasm_bindgen(js_name = exampleName)]
+pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
+    let options = Options::decode(options)?;
+    let tokens = Tokens {
+        handle: "sample.creator",
+        nickname: "Sample Creator",
+        id: "7000000000000000001",
+        size: "1080x1080",
+        avatar_id: "b5a9de7c",
+        date,
+    };
+    let base = fill(&options.pattern, &tokens)?;
+    Ok(file_path(&options.subfolder, &base, "jpeg"))
+}
