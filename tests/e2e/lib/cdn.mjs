@@ -1,0 +1,83 @@
+// A local HTTPS server that stands in for TikTok's avatar CDN.
+//
+// The browser reaches it through --host-resolver-rules (see browser.mjs),
+// so the extension downloads from the real-looking signed URL while the
+// bytes come from tests/cdn/. Routes match the raw request target byte for
+// byte: signed URLs carry %2F and %3D that must not be decoded or the test
+// would pass on a URL the real CDN would refuse.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Makes a throwaway self-signed key and certificate with the openssl CLI. */
+async function selfSignedCert() {
+  const dir = await mkdtemp(join(tmpdir(), 'cdn-cert-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+
+  // The browser runs with --ignore-certificate-errors, so the names in the
+  // certificate only need to look plausible.
+  await run('openssl', [
+    'req', '-x509', '-nodes', '-days', '1',
+    '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+    '-subj', '/CN=tiktokcdn.test', '-keyout', key, '-out', cert,
+  ]);
+
+  const pair = { key: await readFile(key), cert: await readFile(cert) };
+  await rm(dir, { recursive: true, force: true });
+  return pair;
+}
+
+/**
+ * Starts the stand-in CDN on 127.0.0.1 at a free port.
+ *
+ * serve(pathAndQuery, {body, type, status}) registers one exact target;
+ * setStatus(pathAndQuery, status) makes a registered one fail later;
+ * requests lists {host, url, time} for every request, matched or not.
+ */
+export async function startCdn() {
+  const routes = new Map();
+  const requests = [];
+
+  const server = createServer(await selfSignedCert(), (req, res) => {
+    // req.url is the raw request target as sent, never decoded by Node.
+    requests.push({ host: req.headers.host, url: req.url, time: Date.now() });
+
+    const route = routes.get(req.url);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const ok = route.status >= 200 && route.status < 300;
+    res.writeHead(route.status, { 'content-type': route.type });
+    res.end(ok ? route.body : undefined);
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+
+  return {
+    port: server.address().port,
+    requests,
+    serve(target, { body, type = 'image/jpeg', status = 200 }) {
+      routes.set(target, { body, type, status });
+    },
+    setStatus(target, status) {
+      const route = routes.get(target);
+      if (!route) throw new Error(`cdn: no route for ${target}`);
+      route.status = status;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
