@@ -1,0 +1,120 @@
+// The service worker: receives requests from the content script, asks the
+// Rust core (WebAssembly) what to save, and saves it with the downloads API.
+// The core runs here and not in the content script because a page's CSP
+// governs WebAssembly in content scripts, and TikTok's CSP is not ours.
+
+import './protocol.js';
+import init, { plan } from './core/avatar_saver.js';
+import { saveFirstThatWorks } from './downloads.js';
+import { debug } from './debug.js';
+
+const { request, reply, trigger } = globalThis.AVATAR_SAVER;
+const COMMAND = 'save-avatar';
+const PAGE_ORIGIN = 'https://www.tiktok.com';
+
+// Listeners must be registered synchronously at start-up, so the core is
+// instantiated lazily and every handler awaits it.
+// https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
+const core = init({
+  module_or_path: chrome.runtime.getURL('core/avatar_saver_bg.wasm'),
+});
+
+// Tabs with a save under way: one save per request of the person.
+const saving = new Set();
+
+chrome.runtime.onMessage.addListener((message, sender, respond) => {
+  if (!fromOurContentScript(sender)) {
+    return false;
+  }
+  answer(message, sender.tab.id).then(respond);
+  return true; // The answer comes asynchronously.
+});
+
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === COMMAND) {
+    saveShown(tab);
+  }
+});
+
+chrome.action.onClicked.addListener(saveShown);
+
+/**
+ * Accepts messages only from this extension's content script in the top
+ * frame of a TikTok tab; pages and other extensions cannot reach us.
+ */
+function fromOurContentScript(sender) {
+  return (
+    sender.id === chrome.runtime.id &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    sender.origin === PAGE_ORIGIN
+  );
+}
+
+/** Answers one request of the content script. */
+async function answer(message, tabId) {
+  let planned;
+  try {
+    await core;
+    const options = JSON.stringify(await loadOptions());
+    planned = JSON.parse(plan(JSON.stringify(message), options, Date.now()));
+  } catch (error) {
+    return failed(error);
+  }
+  const first = planned.plan.downloads[0];
+  if (planned.request === request.inspect) {
+    return {
+      type: reply.inspected,
+      handle: planned.plan.handle,
+      width: first.width,
+      height: first.height,
+      shortcut: await shortcut(),
+    };
+  }
+  if (saving.has(tabId)) {
+    return { type: reply.busy };
+  }
+  saving.add(tabId);
+  try {
+    return await saveFirstThatWorks(planned.plan);
+  } finally {
+    saving.delete(tabId);
+  }
+}
+
+/** Turns an error of the core into a reply naming the sentence to show. */
+function failed(error) {
+  const known = typeof error?.name === 'string' &&
+    error.name.startsWith('error_');
+  debug('request failed:', error);
+  return { type: reply.failed, key: known ? error.name : 'error_internal' };
+}
+
+/** The person's options; defaults until the options page exists. */
+async function loadOptions() {
+  return {};
+}
+
+/** The key combination bound to our command, or '' if none. */
+async function shortcut() {
+  const commands = await chrome.commands.getAll();
+  return commands.find((c) => c.name === COMMAND)?.shortcut ?? '';
+}
+
+/**
+ * The shortcut or the toolbar icon: the content script of the tab saves the
+ * profile on screen. Outside TikTok there is no content script to speak, so
+ * the icon's badge and title say what to do instead.
+ */
+async function saveShown(tab) {
+  if (tab?.id === undefined) {
+    return;
+  }
+  try {
+    await chrome.tabs.sendMessage(tab.id, { type: trigger.saveShown });
+  } catch {
+    const title = chrome.i18n.getMessage('error_not_a_profile');
+    await chrome.action.setTitle({ tabId: tab.id, title });
+    await chrome.action.setBadgeText({ tabId: tab.id, text: '?' });
+  }
+}
