@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 CRATE=avatar-saver-core
 LIB=avatar_saver
 TARGET=wasm32-unknown-unknown
-DIST=dist
+# Where the unpacked extension goes; tests read the same variable.
+DIST=${AVATAR_SAVER_DIST:-dist}
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -49,6 +50,8 @@ setup_browser() {
   have chromium || missing+=(chromium)
   have Xvfb || missing+=(xvfb)
   have xdotool || missing+=(xdotool)
+  # Debian's chromium ships only en-US; the Spanish UI tests need the rest.
+  [ -f /usr/lib/chromium/locales/es.pak ] || missing+=(chromium-l10n)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" -eq 0 ] && have apt-get; then
     step "Installing ${missing[*]} from Debian for the browser tests"
@@ -89,10 +92,10 @@ build() {
   ' "$DIST/content/styles.js"
   local version zip
   version=$(node -p 'require("./manifest.json").version')
-  zip="avatar-saver-$version.zip"
-  step "Packing $zip for the store"
+  zip="$PWD/avatar-saver-$version.zip"
+  step "Packing $(basename "$zip") for the store"
   rm -f "$zip"
-  (cd "$DIST" && python3 -m zipfile -c "../$zip" ./*)
+  (cd "$DIST" && python3 -m zipfile -c "$zip" ./*)
   printf '\nBuilt %s/ (load it at chrome://extensions) and %s\n' \
     "$DIST" "$zip"
 }

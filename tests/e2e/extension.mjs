@@ -4,7 +4,8 @@
 import { fileURLToPath } from 'node:url';
 
 /** The unpacked extension that `./build.sh` assembles. */
-export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST = process.env.AVATAR_SAVER_DIST ??
+  fileURLToPath(new URL('../../dist', import.meta.url));
 
 /** Opens a routed TikTok page in a new tab. */
 export async function openProfile(context, path) {
