@@ -15,6 +15,7 @@
   const button = createButton(save);
   // What the button was last labelled for: the route and the header.
   let shownKey = '';
+  let asked = 0;
   const fetched = collectFetched(onFetched, life.signal);
 
   chrome.runtime.onMessage.addListener(onWorkerMessage);
@@ -26,10 +27,11 @@
   fetched.catchUp();
   refresh();
 
-  /** A new response may name the person on screen: label them again. */
+  /** A new response may tell more about the person shown: ask again. */
   function onFetched() {
-    shownKey = '';
-    refresh();
+    if (shownKey) {
+      inspect();
+    }
   }
 
   /** Shows, relabels or removes the button for the page as it is now. */
@@ -58,9 +60,10 @@
 
   /** Asks the worker whose picture the button would save, to label it. */
   async function inspect() {
-    const key = shownKey;
+    // Only the newest question counts: an older answer may know less.
+    const ticket = ++asked;
     const answer = await ask(request.inspect);
-    if (answer?.type === reply.inspected && key === shownKey) {
+    if (answer?.type === reply.inspected && ticket === asked) {
       button.label(answer);
     }
   }
