@@ -43,6 +43,10 @@ function createButton(onPress) {
         ? t('button_hint', [shortcut])
         : t('button_hint_unset');
     },
+    /** Names the button for no one, until the core says who is shown. */
+    unlabel() {
+      button.removeAttribute('aria-label');
+    },
     /** Takes the button off the page. */
     remove() {
       host.remove();

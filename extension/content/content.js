@@ -13,31 +13,26 @@
   }
   const status = createStatus();
   const button = createButton(save);
-  // User-detail responses the page fetched, newest first (issue 5 fills it).
-  const fetched = [];
+  // What the button was last labelled for: the route and the header.
   let shownKey = '';
+  let asked = 0;
+  const fetched = collectFetched(onFetched, life.signal);
 
   chrome.runtime.onMessage.addListener(onWorkerMessage);
   life.signal.addEventListener('abort', () => {
     chrome.runtime.onMessage.removeListener(onWorkerMessage);
   });
 
-  // TikTok renders the header after load and after each in-app navigation;
-  // a MutationObserver notices that without polling, and work is batched to
-  // one check per frame.
-  let queued = false;
-  const observer = new MutationObserver(() => {
-    if (!queued) {
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        refresh();
-      });
-    }
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-  life.signal.addEventListener('abort', () => observer.disconnect());
+  followPage(refresh, life.signal);
+  fetched.catchUp();
   refresh();
+
+  /** A new response may tell more about the person shown: ask again. */
+  function onFetched() {
+    if (shownKey) {
+      inspect();
+    }
+  }
 
   /** Shows, relabels or removes the button for the page as it is now. */
   function refresh() {
@@ -52,18 +47,23 @@
       return;
     }
     button.place(anchor);
-    const key = location.pathname + '\n' + anchor.textContent;
+    const image = document.querySelector(selectors.headerAvatar);
+    const key = [location.pathname, anchor.textContent,
+      image?.getAttribute('src')].join('\n');
     if (key !== shownKey) {
       shownKey = key;
+      // Never name the previous person while the worker is asked.
+      button.unlabel();
       inspect();
     }
   }
 
   /** Asks the worker whose picture the button would save, to label it. */
   async function inspect() {
-    const key = shownKey;
+    // Only the newest question counts: an older answer may know less.
+    const ticket = ++asked;
     const answer = await ask(request.inspect);
-    if (answer?.type === reply.inspected && key === shownKey) {
+    if (answer?.type === reply.inspected && ticket === asked) {
       button.label(answer);
     }
   }
@@ -110,7 +110,7 @@
     try {
       return await chrome.runtime.sendMessage({
         type,
-        facts: gatherFacts(fetched.slice()),
+        facts: gatherFacts(fetched.list()),
       });
     } catch {
       return undefined; // The extension was updated: say so, see speak().
