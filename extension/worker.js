@@ -90,9 +90,14 @@ function failed(error) {
   return { type: reply.failed, key: known ? error.name : 'error_internal' };
 }
 
-/** The person's options; defaults until the options page exists. */
+/**
+ * The person's options as the options page stored them, read on every
+ * request so that a change applies to the next save; the core fills in
+ * defaults for what was never set.
+ * https://developer.chrome.com/docs/extensions/reference/api/storage
+ */
 async function loadOptions() {
-  return {};
+  return chrome.storage.sync.get(null);
 }
 
 /** The key combination bound to our command, or '' if none. */

@@ -6,12 +6,12 @@
 //! characters `" ~ * / : < > ? \ |`, and names ending in a dot, a tilde or a
 //! space. Letters of every script are kept.
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 
 /// The longest file name in UTF-8 bytes, extension included.
 pub const MAX_NAME_BYTES: usize = 200;
-/// The longest pattern accepted.
-const MAX_PATTERN_LEN: usize = 200;
+/// The longest pattern accepted, in characters.
+pub const MAX_PATTERN_LEN: usize = 200;
 /// The most folder levels inside Downloads.
 const MAX_FOLDER_DEPTH: usize = 4;
 
@@ -36,24 +36,80 @@ pub struct Tokens<'a> {
 pub const TOKEN_NAMES: &[&str] =
     &["handle", "nickname", "id", "size", "avatar_id", "date"];
 
+/// Why a pattern cannot make a name. The options page shows each reason in
+/// the person's language while they type, by its [`PatternError::key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternError {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`MAX_PATTERN_LEN`] characters.
+    TooLong,
+    /// A `}` that closes nothing.
+    StrayClose,
+    /// A `{` that is never closed.
+    Unclosed,
+    /// A `{word}` that is not one of [`TOKEN_NAMES`]; holds the word.
+    UnknownToken(String),
+}
+
+impl PatternError {
+    /// The `_locales` key of the sentence that explains it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            PatternError::Empty => "pattern_empty",
+            PatternError::TooLong => "pattern_too_long",
+            PatternError::StrayClose => "pattern_stray_close",
+            PatternError::Unclosed => "pattern_unclosed",
+            PatternError::UnknownToken(_) => "pattern_unknown_token",
+        }
+    }
+
+    /// The part of the pattern at fault, for the sentence's placeholder.
+    pub fn detail(&self) -> &str {
+        match self {
+            PatternError::UnknownToken(word) => word,
+            _ => "",
+        }
+    }
+
+    /// A short lower-case reason, for logs.
+    fn reason(&self) -> &'static str {
+        match self {
+            PatternError::Empty => "the pattern is empty",
+            PatternError::TooLong => "the pattern is too long",
+            PatternError::StrayClose => "a } without {",
+            PatternError::Unclosed => "a { without }",
+            PatternError::UnknownToken(_) => "an unknown {token}",
+        }
+    }
+}
+
+impl From<PatternError> for Error {
+    fn from(error: PatternError) -> Error {
+        Error::BadPattern(error.reason())
+    }
+}
+
 /// Fills in `pattern`, or says why it cannot be used.
-pub fn fill(pattern: &str, tokens: &Tokens) -> Result<String> {
+pub fn fill(
+    pattern: &str,
+    tokens: &Tokens,
+) -> std::result::Result<String, PatternError> {
     if pattern.trim().is_empty() {
-        return Err(Error::BadPattern("the pattern is empty"));
+        return Err(PatternError::Empty);
     }
     if pattern.chars().count() > MAX_PATTERN_LEN {
-        return Err(Error::BadPattern("the pattern is too long"));
+        return Err(PatternError::TooLong);
     }
     let mut out = String::new();
     let mut rest = pattern;
     while let Some(open) = rest.find(['{', '}']) {
         out.push_str(&rest[..open]);
         if rest[open..].starts_with('}') {
-            return Err(Error::BadPattern("a } without {"));
+            return Err(PatternError::StrayClose);
         }
         let after = &rest[open + 1..];
-        let close =
-            after.find('}').ok_or(Error::BadPattern("a { without }"))?;
+        let close = after.find('}').ok_or(PatternError::Unclosed)?;
         out.push_str(match &after[..close] {
             "handle" => tokens.handle,
             "nickname" => tokens.nickname,
@@ -61,7 +117,10 @@ pub fn fill(pattern: &str, tokens: &Tokens) -> Result<String> {
             "size" => tokens.size,
             "avatar_id" => tokens.avatar_id,
             "date" => tokens.date,
-            _ => return Err(Error::BadPattern("an unknown {token}")),
+            word => {
+                let word: String = word.chars().take(40).collect();
+                return Err(PatternError::UnknownToken(word));
+            }
         });
         rest = &after[close + 1..];
     }
@@ -85,6 +144,7 @@ pub fn safe_component(name: &str, max_bytes: usize) -> String {
     let mut out = cut(&out, max_bytes).trim_matches([' ', '.']).to_owned();
     if is_reserved_on_windows(&out) {
         out.insert(0, '_');
+        out = cut(&out, max_bytes).trim_end_matches([' ', '.']).to_owned();
     }
     out
 }
@@ -105,11 +165,27 @@ pub fn file_path(subfolder: &str, base: &str, extension: &str) -> String {
 pub fn folder_path(subfolder: &str) -> String {
     subfolder
         .split(['/', '\\'])
-        .map(|part| safe_component(part, MAX_NAME_BYTES))
+        .map(safe_folder)
         .filter(|part| !part.is_empty())
         .take(MAX_FOLDER_DEPTH)
         .map(|part| part + "/")
         .collect()
+}
+
+/// One folder name. A folder has no extension of ours after it, so its
+/// own must not be one Windows' shell acts on: Chromium refuses those
+/// (`IsShellIntegratedExtension` in net/base/filename_util.cc).
+fn safe_folder(part: &str) -> String {
+    let mut out = safe_component(part, MAX_NAME_BYTES - 1);
+    let lower = out.to_lowercase();
+    let extension = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
+    let shell = matches!(extension, "lnk" | "local" | "scf")
+        || extension.starts_with('{') && extension.ends_with('}')
+        || matches!(lower.as_str(), "desktop.ini" | "thumbs.db");
+    if shell {
+        out.push('_');
+    }
+    out
 }
 
 /// The longest prefix of `text` within `max` bytes, cut between characters.
@@ -143,7 +219,7 @@ fn is_reserved_on_windows(name: &str) -> bool {
     let upper = stem.to_ascii_uppercase();
     matches!(
         upper.as_str(),
-        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$" | "CLOCK$"
     ) || (upper.len() == 4
         && (upper.starts_with("COM") || upper.starts_with("LPT"))
         && upper.as_bytes()[3].is_ascii_digit())
@@ -183,12 +259,26 @@ mod tests {
 
     #[test]
     fn says_why_a_pattern_is_bad() {
-        for pattern in ["", "  ", "{nope}", "{handle", "handle}", "{{handle}}"]
-        {
-            let error = fill(pattern, &tokens()).expect_err(pattern);
-            assert_eq!(error.key(), "error_bad_pattern", "{pattern}");
+        let unknown = |w: &str| PatternError::UnknownToken(w.to_owned());
+        let table = [
+            ("", PatternError::Empty),
+            ("  ", PatternError::Empty),
+            ("{nope}", unknown("nope")),
+            ("{Handle}", unknown("Handle")),
+            ("{handle", PatternError::Unclosed),
+            ("handle}", PatternError::StrayClose),
+            ("{{handle}}", unknown("{handle")),
+            ("{}", unknown("")),
+        ];
+        for (pattern, want) in table {
+            assert_eq!(fill(pattern, &tokens()), Err(want), "{pattern:?}");
         }
-        assert!(fill(&"a".repeat(201), &tokens()).is_err());
+        let long = "a".repeat(MAX_PATTERN_LEN + 1);
+        assert_eq!(fill(&long, &tokens()), Err(PatternError::TooLong));
+        let error = Error::from(PatternError::Unclosed);
+        assert_eq!(error.key(), "error_bad_pattern");
+        assert_eq!(unknown("x").key(), "pattern_unknown_token");
+        assert_eq!(unknown("x").detail(), "x");
     }
 
     #[test]
@@ -207,6 +297,10 @@ mod tests {
             ("com1", "_com1"),
             ("LPT9", "_LPT9"),
             ("COMPUTER", "COMPUTER"),
+            ("clock$", "_clock$"),
+            ("CON .txt", "_CON .txt"),
+            ("...hidden", "hidden"),
+            ("\u{3000}wide space\u{A0}", "_wide space_"),
             ("Ελληνικά 日本語 العربية", "Ελληνικά 日本語 العربية"),
             ("%2F..%2F", "%2F..%2F"),
         ];
@@ -222,6 +316,11 @@ mod tests {
         assert!(path.len() <= MAX_NAME_BYTES, "{}", path.len());
         assert!(path.ends_with("日.jpeg"));
         assert!(path.is_char_boundary(path.len() - 5));
+
+        let reserved = format!("CON.{}", "a".repeat(300));
+        let path = file_path("", &reserved, "jpeg");
+        assert_eq!(path.len(), MAX_NAME_BYTES);
+        assert!(path.starts_with("_CON.aaa"), "{path}");
     }
 
     #[test]
@@ -233,5 +332,11 @@ mod tests {
         assert_eq!(file_path("../../x/./", "a", "webp"), "x/a.webp");
         assert_eq!(file_path("", "..", "jpeg"), "profile-picture.jpeg");
         assert_eq!(file_path("a/b/c/d/e/f", "n", "png"), "a/b/c/d/n.png");
+        assert_eq!(
+            file_path("x.lnk/Desktop.ini", "n", "png"),
+            "x.lnk_/Desktop.ini_/n.png"
+        );
+        assert_eq!(file_path("{a}.{b}", "n", "png"), "{a}.{b}_/n.png");
+        assert_eq!(file_path("CON/a.b", "n", "png"), "_CON/a.b/n.png");
     }
 }

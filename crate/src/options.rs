@@ -1,6 +1,6 @@
 //! The person's choices from the options page.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::variant::Format;
@@ -10,7 +10,7 @@ pub const DEFAULT_PATTERN: &str = "{handle}_{size}_{avatar_id}";
 
 /// Options as stored in `chrome.storage.sync`. Unknown keys are ignored so
 /// that an older version reading a newer version's storage still works.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Options {
     /// A folder inside Downloads, `/`-separated, or empty.
@@ -51,5 +51,50 @@ impl Options {
     /// The preferred format, JPEG when the stored value is unknown.
     pub fn preferred_format(&self) -> Format {
         Format::from_name(&self.prefer_format).unwrap_or(Format::Jpeg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_the_options_page_stores() {
+        let stored = r#"{"subfolder":"TikTok","pattern":"{handle}",
+            "saveAs":true,"preferFormat":"webp","metadata":true,
+            "fromANewerVersion":1}"#;
+        let options = Options::decode(stored).unwrap();
+        assert_eq!(options.subfolder, "TikTok");
+        assert!(options.save_as && options.metadata);
+        assert_eq!(options.preferred_format(), Format::Webp);
+    }
+
+    #[test]
+    fn fills_the_rest_with_defaults() {
+        let options = Options::decode(r#"{"saveAs":true}"#).unwrap();
+        assert_eq!(options.pattern, DEFAULT_PATTERN);
+        assert_eq!(Options::decode("{}").unwrap(), Options::default());
+        let odd = Options::decode(r#"{"preferFormat":"bmp"}"#).unwrap();
+        assert_eq!(odd.preferred_format(), Format::Jpeg);
+    }
+
+    #[test]
+    fn says_so_when_storage_is_unreadable() {
+        for text in [r#"{"saveAs":"yes"}"#, "null", "", "{"] {
+            let error = Options::decode(text).unwrap_err();
+            assert_eq!(error.key(), "error_bad_pattern", "{text}");
+        }
+    }
+
+    #[test]
+    fn stores_under_the_names_the_options_page_uses() {
+        let text = serde_json::to_string(&Options::default()).unwrap();
+        assert_eq!(
+            text,
+            concat!(
+                r#"{"subfolder":"","pattern":"{handle}_{size}_{avatar_id}","#,
+                r#""saveAs":false,"preferFormat":"jpeg","metadata":false}"#
+            )
+        );
     }
 }

@@ -134,3 +134,148 @@ fn record(
     // A `json!` value of strings and numbers always serialises.
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::ScriptFact;
+
+    const CDN: &str = "https://p16-sign.tiktokcdn-eu.com/tos-avt/";
+    // 2026-12-03T12:13:20Z, before the links' x-expires.
+    const NOW_MS: u64 = 1_796_300_000_000;
+
+    fn avatar(id: &str, size: u32, ext: &str) -> String {
+        format!(
+            "{CDN}{id}~tplv-tiktokx-cropcenter:{size}:{size}.{ext}\
+             ?x-expires=1900000000&x-signature=s%2F1%3D"
+        )
+    }
+
+    /// A page whose state holds one user with these fields.
+    fn facts(user: serde_json::Value) -> PageFacts {
+        let state = serde_json::json!({ "__DEFAULT_SCOPE__": {
+            "webapp.user-detail": { "statusCode": 0,
+                "userInfo": { "user": user } } } });
+        PageFacts {
+            url: "https://www.tiktok.com/@sample.creator?lang=es#top".into(),
+            scripts: vec![ScriptFact {
+                id: "__UNIVERSAL_DATA_FOR_REHYDRATION__".into(),
+                text: state.to_string(),
+            }],
+            ..PageFacts::default()
+        }
+    }
+
+    fn creator() -> PageFacts {
+        facts(serde_json::json!({
+            "uniqueId": "sample.creator",
+            "nickname": "Ελένη 日本 🎨",
+            "id": "7000000000000000001",
+            "avatarLarger": avatar("b5a9de7cb7f554aa", 1080, "jpeg"),
+            "avatarMedium": avatar("b5a9de7cb7f554aa", 720, "jpeg"),
+            "avatarThumb": avatar("b5a9de7cb7f554aa", 100, "webp"),
+        }))
+    }
+
+    #[test]
+    fn names_every_fallback_by_its_own_size_and_format() {
+        let plan = plan(&creator(), &Options::default(), NOW_MS).unwrap();
+        let names: Vec<_> =
+            plan.downloads.iter().map(|d| d.filename.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sample.creator_1080x1080_b5a9de7c.jpeg",
+                "sample.creator_720x720_b5a9de7c.jpeg",
+                "sample.creator_100x100_b5a9de7c.webp",
+            ]
+        );
+        assert_eq!(plan.downloads[1].width, Some(720));
+        assert_eq!(
+            plan.downloads[0].url,
+            avatar("b5a9de7cb7f554aa", 1080, "jpeg")
+        );
+        assert!(plan.downloads.iter().all(|d| d.metadata.is_none()));
+        assert!(!plan.save_as);
+    }
+
+    #[test]
+    fn follows_the_options() {
+        let options = Options {
+            subfolder: "TikTok/Archive".into(),
+            pattern: "{nickname} {id} {date}".into(),
+            save_as: true,
+            metadata: true,
+            ..Options::default()
+        };
+        let plan = plan(&creator(), &options, NOW_MS).unwrap();
+        let first = &plan.downloads[0];
+        assert_eq!(
+            first.filename,
+            "TikTok/Archive/Ελένη 日本 🎨 7000000000000000001 2026-12-03.jpeg"
+        );
+        let metadata = first.metadata.as_ref().expect("asked for");
+        assert_eq!(
+            metadata.filename,
+            "TikTok/Archive/Ελένη 日本 🎨 7000000000000000001 2026-12-03.json"
+        );
+        assert!(plan.save_as);
+    }
+
+    #[test]
+    fn writes_the_metadata_without_tokens() {
+        let options = Options {
+            metadata: true,
+            ..Options::default()
+        };
+        let plan = plan(&creator(), &options, NOW_MS).unwrap();
+        let second = &plan.downloads[1];
+        let text = &second.metadata.as_ref().expect("asked for").text;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "pageUrl": "https://www.tiktok.com/@sample.creator",
+                "handle": "sample.creator",
+                "nickname": "Ελένη 日本 🎨",
+                "id": "7000000000000000001",
+                "width": 720,
+                "height": 720,
+                "format": "jpeg",
+                "avatarId": "b5a9de7cb7f554aa",
+                "avatarUrl": format!("{CDN}b5a9de7cb7f554aa\
+                    ~tplv-tiktokx-cropcenter:720:720.jpeg"),
+                "savedAt": "2026-12-03T12:13:20Z",
+            })
+        );
+        assert!(!text.contains("x-signature"));
+    }
+
+    #[test]
+    fn takes_the_preferred_format_among_equal_sizes() {
+        let page = facts(serde_json::json!({
+            "uniqueId": "sample.creator",
+            "avatarLarger": avatar("b5a9de7cb7f554aa", 1080, "jpeg"),
+            "avatarMedium": avatar("b5a9de7cb7f554aa", 1080, "webp"),
+        }));
+        let webp = Options {
+            prefer_format: "webp".into(),
+            ..Options::default()
+        };
+        let plan_webp = plan(&page, &webp, NOW_MS).unwrap();
+        assert!(plan_webp.downloads[0].filename.ends_with(".webp"));
+        assert!(plan_webp.downloads[1].filename.ends_with(".jpeg"));
+        let plan_jpeg = plan(&page, &Options::default(), NOW_MS).unwrap();
+        assert!(plan_jpeg.downloads[0].filename.ends_with(".jpeg"));
+    }
+
+    #[test]
+    fn refuses_a_bad_pattern_with_its_key() {
+        let options = Options {
+            pattern: "{handle".into(),
+            ..Options::default()
+        };
+        let error = plan(&creator(), &options, NOW_MS).unwrap_err();
+        assert_eq!(error.key(), "error_bad_pattern");
+    }
+}

@@ -40,7 +40,9 @@ pub fn plan(
 }
 
 /// The file name the options would give a sample picture, for the options
-/// page to show as the person types.
+/// page to show as the person types. A pattern that cannot make a name
+/// throws an `Error` whose `name` is the `_locales` key that says why and
+/// whose `message` is the part at fault (an unknown token's word).
 #[wasm_bindgen(js_name = exampleName)]
 pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
     let options = Options::decode(options)?;
@@ -52,6 +54,18 @@ pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
         avatar_id: "b5a9de7c",
         date,
     };
-    let base = fill(&options.pattern, &tokens)?;
+    let base = fill(&options.pattern, &tokens).map_err(|error| {
+        let js = js_sys::Error::new(error.detail());
+        js.set_name(error.key());
+        JsValue::from(js)
+    })?;
     Ok(file_path(&options.subfolder, &base, "jpeg"))
+}
+
+/// The options a person has before choosing any, as JSON, so that the
+/// options page shows the same defaults the core uses.
+#[wasm_bindgen(js_name = defaultOptions)]
+pub fn default_options() -> String {
+    // Strings and booleans always serialise.
+    serde_json::to_string(&Options::default()).unwrap_or_default()
 }

@@ -37,8 +37,10 @@ async function selfSignedCert() {
 /**
  * Starts the stand-in CDN on 127.0.0.1 at a free port.
  *
- * serve(pathAndQuery, {body, type, status}) registers one exact target;
- * setStatus(pathAndQuery, status) makes a registered one fail later;
+ * serve(pathAndQuery, {body, type, status, delay, cut}) registers one
+ * exact target, answered after delay ms, and with cut only half its body
+ * before the connection drops; setStatus(pathAndQuery, status) makes a
+ * registered one fail later (or recover);
  * requests lists {host, url, time} for every request, matched or not.
  */
 export async function startCdn() {
@@ -55,8 +57,23 @@ export async function startCdn() {
       return;
     }
     const ok = route.status >= 200 && route.status < 300;
-    res.writeHead(route.status, { 'content-type': route.type });
-    res.end(ok ? route.body : undefined);
+    setTimeout(() => {
+      const headers = { 'content-type': route.type };
+      if (ok && route.cut) {
+        // Half the picture, then the connection drops: a network failure.
+        // The validators make Chromium keep the partial file to resume.
+        headers['content-length'] = route.body.length;
+        headers['accept-ranges'] = 'bytes';
+        headers.etag = '"cut"';
+        headers['last-modified'] = 'Tue, 09 Dec 2025 08:00:00 GMT';
+        res.writeHead(route.status, headers);
+        res.write(route.body.subarray(0, route.body.length >> 1));
+        setTimeout(() => res.destroy(), 100);
+        return;
+      }
+      res.writeHead(route.status, headers);
+      res.end(ok ? route.body : undefined);
+    }, route.delay);
   });
 
   await new Promise((resolve, reject) => {
@@ -67,8 +84,10 @@ export async function startCdn() {
   return {
     port: server.address().port,
     requests,
-    serve(target, { body, type = 'image/jpeg', status = 200 }) {
-      routes.set(target, { body, type, status });
+    serve(target, {
+      body, type = 'image/jpeg', status = 200, delay = 0, cut = false,
+    }) {
+      routes.set(target, { body, type, status, delay, cut });
     },
     setStatus(target, status) {
       const route = routes.get(target);
