@@ -91,6 +91,9 @@
         if (answer.defaultAvatar) {
           text += ' ' + t('status_default_avatar');
         }
+        if (answer.metadataSaved === false) {
+          text += ' ' + t('status_metadata_failed');
+        }
         status.say(text);
         break;
       }
