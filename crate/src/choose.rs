@@ -10,6 +10,8 @@
 
 use std::cmp::Reverse;
 
+use serde_json::Value;
+
 use crate::cdn::CdnUrl;
 use crate::error::{Error, Result};
 use crate::facts::{PageFacts, MAX_CANDIDATES};
@@ -80,7 +82,8 @@ struct Findings {
     owner: Option<(Source, User)>,
     /// Status codes of page data about this profile.
     statuses: Vec<i64>,
-    /// Page data about this profile held no user at all (`userInfo: {}`).
+    /// Page data about this profile held an empty user holder
+    /// (`userInfo: {}`).
     empty_user: bool,
     urls: Vec<(Source, Option<u32>, String)>,
 }
@@ -204,7 +207,9 @@ fn read_state(
                 .map(|at| &fact.text[at + marker.len()..]),
         };
         let Some(text) = text else { continue };
-        let paths = [script.user, script.status];
+        // The object that holds the user (`userInfo`, SIGI's `users`).
+        let holder = &script.user[..script.user.len().saturating_sub(1)];
+        let paths = [script.user, script.status, holder];
         let values = match walk::find(text, &paths, handle) {
             Ok(values) => values,
             Err(walk::WalkError::TooDeep) => {
@@ -222,7 +227,9 @@ fn read_state(
         }
         if let Some(code) = code {
             found.statuses.push(code);
-            if user.is_none() {
+            // Only an empty holder means "no such user": a holder with
+            // other keys may be a shape we have not seen, not a verdict.
+            if user.is_none() && holds_nothing(values[2].as_ref()) {
                 found.empty_user = true;
             }
         }
@@ -231,6 +238,16 @@ fn read_state(
         }
     }
     Ok(())
+}
+
+/// Whether a value is `null`, `{}` or `[]`.
+fn holds_nothing(value: Option<&Value>) -> bool {
+    match value {
+        Some(Value::Null) => true,
+        Some(Value::Object(map)) => map.is_empty(),
+        Some(Value::Array(list)) => list.is_empty(),
+        _ => false,
+    }
 }
 
 /// Keeps a user's avatars and, for the first owner found, who they are.

@@ -119,6 +119,16 @@ fn each_status_says_what_it_means() {
             "error_no_avatar".into(),
         ),
         (
+            "a new era: userInfo holds the user under a key we don't know",
+            at(&[universal(json!({"userV2": owner()}), 0)]),
+            "error_no_avatar".into(),
+        ),
+        (
+            "SIGI: status 0, empty users map",
+            at(&[sigi_state(json!({}), 0)]),
+            "error_account_not_found".into(),
+        ),
+        (
             "broken state script",
             at(&[("__UNIVERSAL_DATA_FOR_REHYDRATION__", "{\"a\":".into())]),
             "error_no_avatar".into(),

@@ -78,7 +78,7 @@ fn rows() -> Vec<Row> {
             "sample.owner",
             &[sigi_state(json!({"someone.else": someone()}), 0)],
         ),
-        "error_account_not_found".into(),
+        "error_no_avatar".into(),
     );
 
     // Stale state after in-app navigation from @someone.else.
