@@ -296,7 +296,8 @@ fn shaped_facts() -> impl Strategy<Value = PageFacts> {
                 .map(|(handle, user, status, web)| FetchedFact {
                     url: format!("/api/user/detail/?uniqueId={handle}"),
                     text: if web {
-                        json!({"userInfo": {"user": user}, "statusCode": status})
+                        let info = json!({ "user": user });
+                        json!({"userInfo": info, "statusCode": status})
                     } else {
                         json!({"user": user, "status_code": status})
                     }

@@ -134,25 +134,26 @@ fn rows() -> Vec<Row> {
 
     // URLs that are not on TikTok's avatar CDN, in the best field, so
     // that keeping any of them would put it first.
+    const PATH: &str = "/o/x~c5_1080x1080.jpeg";
     for (trap, url) in [
-        (
-            "look-alike host",
-            "https://p16-sign-va.tiktokcdn.com.evil.example/o/x~c5_1080x1080.jpeg",
-        ),
-        ("look-alike suffix", "https://p16-sign-vatiktokcdn.com/x~c5_1080x1080.jpeg"),
-        ("http:", "http://p16-sign-va.tiktokcdn.com/o/x~c5_1080x1080.jpeg"),
-        ("javascript:", "javascript:alert(1)//.tiktokcdn.com/x~c5_1080x1080"),
+        ("look-alike host", "https://p16.tiktokcdn.com.evil.example"),
+        ("look-alike suffix", "https://p16-sign-vatiktokcdn.com"),
+        ("http:", "http://p16-sign-va.tiktokcdn.com"),
+        ("javascript:", "javascript:alert(1)//.tiktokcdn.com"),
         ("data:", "data:image/jpeg;base64,/9j/4AAQ"),
-        ("credentials", "https://evil.example@p16.tiktokcdn.com/x~c5_1080x1080.jpeg"),
-        ("port", "https://p16.tiktokcdn.com:444/x~c5_1080x1080.jpeg"),
+        ("credentials", "https://evil.example@p16.tiktokcdn.com"),
+        ("port", "https://p16.tiktokcdn.com:444"),
     ] {
+        let url = &format!("{url}{PATH}");
         let user = json!({
             "uniqueId": "sample.owner",
             "avatarLarger": url,
             "avatarMedium": own(720),
         });
-        let mut facts = page("sample.owner", &[universal(json!({"user": user}), 0)]);
-        facts.header = Some(header(Some(url), Some(&format!("{url} 2x")), "sample.owner"));
+        let state = universal(json!({ "user": user }), 0);
+        let mut facts = page("sample.owner", &[state]);
+        let srcset = format!("{url} 2x");
+        facts.header = Some(header(Some(url), Some(&srcset), "sample.owner"));
         add(trap, facts, own(720));
     }
     let mut only_bad = page("sample.owner", &[]);

@@ -28,9 +28,10 @@ const PERSISTED = 'https://p19-sign.tiktokcdn-us.com/tos-useast5-avt-0068-tx/' +
 const VIEWER = 'https://p16-sign-va.tiktokcdn.com/musically-maliva-obj/' +
   '1681fd33028697e2dc78e6c15dbd66af~c5_720x720.';
 const VIEWER_URLS = [
-  VIEWER + 'webp?x-expires=1610028000&x-signature=7VJJwwPplc1MlITBoGByhdSeUg4%3D',
-  VIEWER + 'jpeg?x-expires=1610028000&x-signature=37oclfAnUORoOZM5oQwtEjVoYNQ%3D',
-];
+  ['webp', '7VJJwwPplc1MlITBoGByhdSeUg4%3D'],
+  ['jpeg', '37oclfAnUORoOZM5oQwtEjVoYNQ%3D'],
+].map(([ext, sig]) =>
+  `${VIEWER}${ext}?x-expires=1610028000&x-signature=${sig}`);
 
 /** The three sizes of a hand-made page's owner, with their signatures. */
 function sizes(base, tag) {
@@ -121,7 +122,8 @@ test('2019 to 2021: __NEXT_DATA__, tiktok\'s picture, never the viewer\'s',
     // first, because the download is what tells.
     const { file, spoken, targets } = await saveFrom('/@tiktok');
     assert.ok(file.bytes.equals(images['creator-1080']), 'not the 1080');
-    assert.equal(spoken, "Saved @tiktok's profile picture, 1080 by 1080 pixels");
+    assert.equal(spoken,
+      "Saved @tiktok's profile picture, 1080 by 1080 pixels");
     for (const url of VIEWER_URLS) {
       assert.ok(!targets.includes(targetOf(url)), 'asked for the viewer');
     }
