@@ -4,9 +4,13 @@
 //! address bar (a user object with that `uniqueId`, or the header image under
 //! a title with that handle). Then largest first, the preferred format first
 //! among equals, and links whose signature has expired last: an expired link
-//! is still worth one try, and the download tells.
+//! is still worth one try, and the download tells. `og:image` names no user,
+//! so it is used only when nothing else is left and the page's own data say
+//! the page is this owner's.
 
 use std::cmp::Reverse;
+
+use serde_json::Value;
 
 use crate::cdn::CdnUrl;
 use crate::error::{Error, Result};
@@ -78,7 +82,8 @@ struct Findings {
     owner: Option<(Source, User)>,
     /// Status codes of page data about this profile.
     statuses: Vec<i64>,
-    /// Page data about this profile held no user at all (`userInfo: {}`).
+    /// Page data about this profile held an empty user holder
+    /// (`userInfo: {}`).
     empty_user: bool,
     urls: Vec<(Source, Option<u32>, String)>,
 }
@@ -104,22 +109,31 @@ pub fn choose(facts: &PageFacts, now: u64, prefer: Format) -> Result<Choice> {
 
     let bad_status =
         |codes: &[i64]| found.statuses.iter().any(|code| codes.contains(code));
+    let not_found = bad_status(STATUS_NOT_FOUND);
+    let unavailable = bad_status(STATUS_UNAVAILABLE);
     let owner_known = found.owner.is_some() || header_is_owner;
-    if same_document && owner_known && !bad_status(STATUS_NOT_FOUND) {
+
+    let mut candidates = rank(&found.urls, now, prefer)?;
+    // `og:image` is a last resort: TikTok sends one on every page, even a
+    // default picture on a not-found page, and it names no user. It counts
+    // only when this document's data or header say the page is this
+    // owner's and no status says otherwise.
+    let og_trusted = same_document && owner_known && !not_found && !unavailable;
+    if candidates.is_empty() && og_trusted {
         if let Some(og) = &facts.og_image {
-            found.urls.push((Source::OgImage, None, og.clone()));
+            candidates =
+                rank(&[(Source::OgImage, None, og.clone())], now, prefer)?;
         }
     }
-
-    let mut candidates = rank(found.urls, now, prefer)?;
     if candidates.is_empty() {
-        if found.owner.is_none()
-            && (bad_status(STATUS_NOT_FOUND) || found.empty_user)
-        {
+        if found.owner.is_none() && not_found {
             return Err(Error::AccountNotFound);
         }
-        if bad_status(STATUS_UNAVAILABLE) {
+        if unavailable {
             return Err(Error::ProfileUnavailable);
+        }
+        if found.owner.is_none() && found.empty_user {
+            return Err(Error::AccountNotFound);
         }
         return Err(Error::NoAvatar);
     }
@@ -193,7 +207,9 @@ fn read_state(
                 .map(|at| &fact.text[at + marker.len()..]),
         };
         let Some(text) = text else { continue };
-        let paths = [script.user, script.status];
+        // The object that holds the user (`userInfo`, SIGI's `users`).
+        let holder = &script.user[..script.user.len().saturating_sub(1)];
+        let paths = [script.user, script.status, holder];
         let values = match walk::find(text, &paths, handle) {
             Ok(values) => values,
             Err(walk::WalkError::TooDeep) => {
@@ -204,23 +220,40 @@ fn read_state(
         };
         let code = values[1].as_ref().and_then(|v| v.as_i64());
         let user = values[0].as_ref().and_then(User::read);
+        // State about another user (left from an earlier page when the
+        // document URL is unknown) says nothing about this profile.
+        if user.as_ref().is_some_and(|u| !u.is(handle)) {
+            continue;
+        }
         if let Some(code) = code {
             found.statuses.push(code);
-            if user.is_none() {
+            // Only an empty holder means "no such user": a holder with
+            // other keys may be a shape we have not seen, not a verdict.
+            if user.is_none() && holds_nothing(values[2].as_ref()) {
                 found.empty_user = true;
             }
         }
-        if let Some(user) = user.filter(|u| u.is(handle)) {
+        if let Some(user) = user {
             add_owner(found, Source::State, user);
         }
     }
     Ok(())
 }
 
+/// Whether a value is `null`, `{}` or `[]`.
+fn holds_nothing(value: Option<&Value>) -> bool {
+    match value {
+        Some(Value::Null) => true,
+        Some(Value::Object(map)) => map.is_empty(),
+        Some(Value::Array(list)) => list.is_empty(),
+        _ => false,
+    }
+}
+
 /// Keeps a user's avatars and, for the first owner found, who they are.
 fn add_owner(found: &mut Findings, source: Source, user: User) {
     for (nominal, url) in &user.avatars {
-        found.urls.push((source, Some(*nominal), url.clone()));
+        push_url(found, source, Some(*nominal), url);
     }
     if found.owner.is_none() {
         found.owner = Some((source, user));
@@ -243,17 +276,31 @@ fn read_header(
         return Ok(false);
     }
     if let Some(src) = &header.src {
-        found.urls.push((Source::Header, None, src.clone()));
+        push_url(found, Source::Header, None, src);
     }
     if let Some(srcset) = &header.srcset {
         for url in srcset_urls(srcset) {
             if found.urls.len() > MAX_CANDIDATES {
                 return Err(Error::TooLarge("too many candidate pictures"));
             }
-            found.urls.push((Source::Header, None, url.to_owned()));
+            push_url(found, Source::Header, None, url);
         }
     }
     Ok(true)
+}
+
+/// Notes a URL once: the same link reached through several sources (the
+/// state, the header, repeated fetches) is one candidate, from the most
+/// trusted source that named it first.
+fn push_url(
+    found: &mut Findings,
+    source: Source,
+    nominal: Option<u32>,
+    url: &str,
+) {
+    if !found.urls.iter().any(|(_, _, seen)| seen == url) {
+        found.urls.push((source, nominal, url.to_owned()));
+    }
 }
 
 /// The URLs of a `srcset` attribute (descriptors are ignored: the URL
@@ -266,7 +313,7 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
 
 /// Keeps the allowed URLs and orders them best first.
 fn rank(
-    urls: Vec<(Source, Option<u32>, String)>,
+    urls: &[(Source, Option<u32>, String)],
     now: u64,
     prefer: Format,
 ) -> Result<Vec<Candidate>> {
@@ -275,20 +322,17 @@ fn rank(
     }
     let mut out: Vec<Candidate> = Vec::new();
     for (source, nominal, raw) in urls {
-        let Some(url) = CdnUrl::parse(&raw) else {
+        let Some(url) = CdnUrl::parse(raw) else {
             continue;
         };
-        if out.iter().any(|c| c.url == raw) {
-            continue;
-        }
         let size = size_of(&url).or(nominal.map(|n| (n, n)));
         out.push(Candidate {
             size,
             format: format_of(&url),
             avatar_id: avatar_id_of(&url).map(str::to_owned),
             expired: url.expires().is_some_and(|at| at < now),
-            source,
-            url: raw,
+            source: *source,
+            url: raw.clone(),
         });
     }
     out.sort_by_key(|c| {

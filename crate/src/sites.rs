@@ -184,8 +184,10 @@ pub const NICKNAME_FIELDS: &[&str] = &["nickname"];
 /// Keys that hold the numeric user id.
 pub const ID_FIELDS: &[&str] = &["id", "uid"];
 
-/// Status codes meaning the account does not exist.
-pub const STATUS_NOT_FOUND: &[i64] = &[10221];
+/// Status codes meaning the account does not exist: 10221 since 2022;
+/// 10202 in the `__NEXT_DATA__` era (scrapers of Dec 2020 called it
+/// TikTok's "404" code).
+pub const STATUS_NOT_FOUND: &[i64] = &[10221, 10202];
 /// Status codes meaning the page holds no profile data (banned in the
 /// viewer's region, login wall, rate limit); a reload may help.
 pub const STATUS_UNAVAILABLE: &[i64] = &[10204, 10231];
