@@ -87,13 +87,16 @@
         const key = sized ? 'status_saved' : 'status_saved_unsized';
         const args = [answer.handle, String(answer.width),
           String(answer.height)];
-        let text = t(key, args);
+        // Extra sentences end with their own period; the first has none.
+        const extra = [];
         if (answer.defaultAvatar) {
-          text += ' ' + t('status_default_avatar');
+          extra.push(t('status_default_avatar'));
         }
         if (answer.metadataSaved === false) {
-          text += ' ' + t('status_metadata_failed');
+          extra.push(t('status_metadata_failed'));
         }
+        const text = [t(key, args) + (extra.length ? '.' : ''), ...extra]
+          .join(' ');
         status.say(text);
         break;
       }
