@@ -48,10 +48,12 @@
     const anchor = document.querySelector(selectors.anchor);
     if (!onProfilePage() || !anchor) {
       button.remove();
+      status.undock();
       shownKey = '';
       return;
     }
     button.place(anchor);
+    status.dock(button.host);
     const key = location.pathname + '\n' + anchor.textContent;
     if (key !== shownKey) {
       shownKey = key;
