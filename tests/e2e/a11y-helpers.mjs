@@ -226,3 +226,18 @@ export async function pageBehind(page, selector) {
   return layers.reverse().map(parseColor)
     .reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
 }
+
+/**
+ * ourAxNodes once `ready(nodes)` holds: Chromium updates its tree a frame
+ * or so after the DOM. Gives the last look after `timeout` ms.
+ */
+export async function ourAxNodesWhen(page, ready, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const nodes = await ourAxNodes(page);
+    if (ready(nodes) || Date.now() > deadline) {
+      return nodes;
+    }
+    await page.waitForTimeout(50);
+  }
+}
