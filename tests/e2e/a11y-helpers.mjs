@@ -241,3 +241,30 @@ export async function ourAxNodesWhen(page, ready, timeout = 5_000) {
     await page.waitForTimeout(50);
   }
 }
+
+/**
+ * Decodes a PNG screenshot into {width, height, at(x, y) => [r, g, b, a]}
+ * with the browser's own decoder, in a blank page of `context`.
+ */
+export async function decodePng(context, png) {
+  const blank = await context.newPage();
+  try {
+    const { width, height, data } = await blank.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes]));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      const image = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      return { width: image.width, height: image.height,
+        data: Array.from(image.data) };
+    }, png.toString('base64'));
+    const at = (x, y) => {
+      const i = (Math.round(y) * width + Math.round(x)) * 4;
+      return data.slice(i, i + 4);
+    };
+    return { width, height, at };
+  } finally {
+    await blank.close();
+  }
+}
