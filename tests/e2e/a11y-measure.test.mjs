@@ -34,16 +34,28 @@ function buttonStyle(page) {
 }
 
 /**
+ * The button's box in page coordinates, which TikTok's smooth scrolling
+ * (html:focus-within) cannot shift between measuring and the screenshot.
+ */
+function pageBox(page) {
+  return ourButton(page).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width,
+      height: r.height };
+  });
+}
+
+/**
  * Reads a screenshot of the button: its top border must stand out from the
  * page above it and from its own fill, and its label must be drawn.
  */
 async function forcedLooksRight(page, state) {
-  const box = await ourButton(page).boundingBox();
+  const box = await pageBox(page);
   const pad = 6;
   const clip = { x: Math.max(0, box.x - pad), y: box.y - pad,
     width: box.width + 2 * pad, height: box.height + 2 * pad };
   const shot = await decodePng(page.context(),
-    await page.screenshot({ clip }));
+    await page.screenshot({ clip, fullPage: true }));
   // Button coordinates inside the screenshot.
   const left = box.x - clip.x;
   const top = box.y - clip.y;
