@@ -127,6 +127,23 @@ for (const theme of ['light', 'dark']) {
           assert.ok(contrast(ring, next) >= 3,
             `ring ${side} ${ratio(ring, next)}:1`);
         }
+        // All of the ring lies inside the box TikTok gave us, so no edge or
+        // overflow of theirs cuts it off.
+        const [ringBox, room] = await ourButton(page).evaluate((el) => {
+          const cs = getComputedStyle(el);
+          const out = parseFloat(cs.outlineOffset) +
+            parseFloat(cs.outlineWidth);
+          const r = el.getBoundingClientRect();
+          const host = el.getRootNode().host;
+          const p = host.parentElement.getBoundingClientRect();
+          return [[r.left - out, r.top - out, r.right + out, r.bottom + out],
+            [Math.max(p.left, 0), p.top,
+              Math.min(p.right, document.documentElement.clientWidth),
+              p.bottom]];
+        });
+        assert.ok(ringBox[0] >= room[0] && ringBox[1] >= room[1] &&
+          ringBox[2] <= room[2] && ringBox[3] <= room[3],
+        `ring ${ringBox} outside ${room}`);
         await page.evaluate(() => document.activeElement?.blur());
       });
 
