@@ -109,8 +109,10 @@ export function ourButton(page) {
  */
 export async function settledStatus(page, saving) {
   await page.waitForFunction((busy) => {
+    // Only the regions: the root's own textContent includes the <style>.
     const root = document.querySelector('avatar-saver-status')?.shadowRoot;
-    const text = root?.textContent ?? '';
+    const text = [...root?.querySelectorAll('[aria-live]') ?? []]
+      .map((region) => region.textContent).join('');
     return text !== '' && text !== busy;
   }, saving, { timeout: 10_000 });
   return page.evaluate(() => {
