@@ -1,6 +1,8 @@
 // The button beside the profile's name: a native <button> in an open shadow
 // root, so that our styles and TikTok's cannot reach each other. It is
 // placed after the header's title, so Tab reaches it in the header's order.
+// Its accessible name starts with its visible text (WCAG 2.5.3) and its
+// description tells the keyboard shortcut; the status line docks under it.
 
 const BUTTON_TAG = 'avatar-saver-button';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -18,19 +20,32 @@ function createButton(onPress) {
 
   const button = document.createElement('button');
   button.type = 'button';
+  // The page's lang is TikTok's; ours is that of the messages we show, so
+  // that a screen reader speaks them with the right voice (WCAG 3.1.2).
+  button.lang = t('lang');
   button.append(icon(), document.createTextNode(t('button_text')));
   const hint = document.createElement('span');
   hint.id = 'hint';
   hint.className = 'hint';
+  hint.lang = button.lang;
   button.setAttribute('aria-describedby', hint.id);
   button.addEventListener('click', onPress);
-  root.append(style, button, hint);
+  // Whatever is docked here (the status line) shows under the button.
+  const slot = document.createElement('slot');
+  root.append(style, button, hint, slot);
 
   return {
     /** Puts the button right after `anchor`, unless it is there already. */
     place(anchor) {
-      if (anchor.nextElementSibling !== host) {
-        anchor.after(host);
+      if (anchor.nextElementSibling === host) {
+        return;
+      }
+      // Moving a node drops its focus; the person's focus stays where it
+      // was, so give it back to the button without scrolling.
+      const focused = root.activeElement === button;
+      anchor.after(host);
+      if (focused) {
+        button.focus({ preventScroll: true });
       }
     },
     /** Names the button for a profile, and the size it will save. */
@@ -53,6 +68,10 @@ function createButton(onPress) {
     },
     get connected() {
       return host.isConnected;
+    },
+    /** The element on the page, for the status line to dock in. */
+    get host() {
+      return host;
     },
   };
 }

@@ -43,10 +43,12 @@
     const anchor = document.querySelector(selectors.anchor);
     if (!onProfilePage() || !anchor) {
       button.remove();
+      status.undock();
       shownKey = '';
       return;
     }
     button.place(anchor);
+    status.dock(button.host);
     const image = document.querySelector(selectors.headerAvatar);
     const key = [location.pathname, anchor.textContent,
       image?.getAttribute('src')].join('\n');

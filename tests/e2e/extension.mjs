@@ -36,8 +36,10 @@ export async function statusText(page, { wait = true } = {}) {
     .locator('[role=status], [role=alert]');
   if (wait) {
     await page.waitForFunction(() => {
-      const host = document.querySelector('avatar-saver-status');
-      const text = host?.shadowRoot?.textContent ?? '';
+      // Only the regions: the root's own text includes its <style>.
+      const root = document.querySelector('avatar-saver-status')?.shadowRoot;
+      const text = [...root?.querySelectorAll('[aria-live]') ?? []]
+        .map((region) => region.textContent).join('');
       return text && text !== 'Saving…';
     }, null, { timeout: 10_000 });
   }
