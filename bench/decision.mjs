@@ -61,13 +61,14 @@ async function timeInWorker({ handle, message, runs, warmup }) {
 
 /** The smallest step between two distinct times: the timer's grain. */
 function grain(samples) {
-  const all = [...new Set(Object.values(samples).flat())].sort((a, b) =>
-    a - b);
+  const micros = Object.values(samples).flat()
+    .map((ms) => Math.round(ms * 1000));
+  const all = [...new Set(micros)].sort((a, b) => a - b);
   let step = Infinity;
   for (let i = 1; i < all.length; i += 1) {
     step = Math.min(step, all[i] - all[i - 1]);
   }
-  return step;
+  return step / 1000;
 }
 
 /** Measures figure 1 in `browser` (the one with the extension). */
