@@ -111,9 +111,18 @@ run_tests() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+# Measures the built extension; see README "Performance". It reports and
+# never fails on a busy machine; figure names pick a subset.
+run_bench() {
+  setup_browser
+  step "Benchmark: figures, baselines and budgets (a few minutes)"
+  node bench/run.mjs "$@"
+}
+
 case "${1:-build}" in
   build) build ;;
   test) build && run_tests ;;
   demo) build && setup_browser && node tests/demo.mjs ;;
+  bench) shift && build && run_bench "$@" ;;
   *) die "usage: ./build.sh [build|test|demo]" ;;
 esac

@@ -12,7 +12,7 @@ use crate::facts::{PageFacts, MAX_FACT_BYTES};
 
 /// Content script to service worker.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(from = "Wire")]
 pub enum Request {
     /// What would be saved here? Sent when a profile is shown, to label the
     /// button.
@@ -25,6 +25,35 @@ pub enum Request {
         /// The page as it is now.
         facts: PageFacts,
     },
+}
+
+/// A request as it travels. Serde's `tag = "type"` would buffer the whole
+/// message (the state script too) before reading it, and brings ~10 KB of
+/// buffering code into the `.wasm`; a plain struct streams.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Wire {
+    #[serde(rename = "type")]
+    kind: Kind,
+    facts: PageFacts,
+}
+
+/// The `type` of a [`Wire`] request.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Kind {
+    Inspect,
+    Save,
+}
+
+impl From<Wire> for Request {
+    fn from(wire: Wire) -> Request {
+        let facts = wire.facts;
+        match wire.kind {
+            Kind::Inspect => Request::Inspect { facts },
+            Kind::Save => Request::Save { facts },
+        }
+    }
 }
 
 impl Request {

@@ -119,20 +119,38 @@ fn record(
 ) -> String {
     let page = facts.url.split(['?', '#']).next().unwrap_or("");
     let url = candidate.url.split('?').next().unwrap_or("");
-    let value = serde_json::json!({
-        "pageUrl": page,
-        "handle": choice.handle,
-        "nickname": choice.nickname,
-        "id": choice.user_id,
-        "width": candidate.size.map(|s| s.0),
-        "height": candidate.size.map(|s| s.1),
-        "format": candidate.format.extension(),
-        "avatarId": avatar_id,
-        "avatarUrl": url,
-        "savedAt": time,
-    });
-    // A `json!` value of strings and numbers always serialises.
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    let record = Record {
+        page_url: page,
+        handle: &choice.handle,
+        nickname: choice.nickname.as_deref(),
+        id: choice.user_id.as_deref(),
+        width: candidate.size.map(|s| s.0),
+        height: candidate.size.map(|s| s.1),
+        format: candidate.format.extension(),
+        avatar_id,
+        avatar_url: url,
+        saved_at: time,
+    };
+    // Strings, numbers and nulls always serialise.
+    serde_json::to_string_pretty(&record).unwrap_or_default()
+}
+
+/// The metadata file's fields, in the order they are written. A typed
+/// struct rather than `json!`, which would bring `serde_json::Value`'s
+/// code into the `.wasm`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record<'a> {
+    page_url: &'a str,
+    handle: &'a str,
+    nickname: Option<&'a str>,
+    id: Option<&'a str>,
+    width: Option<u32>,
+    height: Option<u32>,
+    format: &'a str,
+    avatar_id: &'a str,
+    avatar_url: &'a str,
+    saved_at: &'a str,
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The WebAssembly boundary: strings in, strings out, errors as real JS
 //! `Error`s whose `name` is the `_locales` key of the sentence to show.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::message::Request;
 use crate::naming::{file_path, fill, Tokens};
 use crate::options::Options;
+use crate::plan::Plan;
 
 impl From<Error> for JsValue {
     fn from(error: Error) -> JsValue {
@@ -31,12 +33,24 @@ pub fn plan(
     now_ms: f64,
 ) -> Result<String, JsValue> {
     let (request, plan) = crate::handle(request, options, now_ms as u64)?;
-    let kind = match request {
+    let request = match request {
         Request::Inspect { .. } => "inspect",
         Request::Save { .. } => "save",
     };
-    let reply = serde_json::json!({ "request": kind, "plan": plan });
-    Ok(reply.to_string())
+    // A typed reply rather than `json!`: no `serde_json::Value` to build.
+    let reply = Reply {
+        request,
+        plan: &plan,
+    };
+    // Strings, numbers and booleans always serialise.
+    Ok(serde_json::to_string(&reply).unwrap_or_default())
+}
+
+/// What [`plan`] answers.
+#[derive(Serialize)]
+struct Reply<'a> {
+    request: &'static str,
+    plan: &'a Plan,
 }
 
 /// The file name the options would give a sample picture, for the options
