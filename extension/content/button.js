@@ -23,7 +23,14 @@ function createButton(onPress) {
   hint.id = 'hint';
   hint.className = 'hint';
   button.setAttribute('aria-describedby', hint.id);
-  button.addEventListener('click', onPress);
+  // The shadow root is open, so a page script can find this button and
+  // call click(); only the person's own click, key or tap is trusted.
+  // https://developer.mozilla.org/docs/Web/API/Event/isTrusted
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) {
+      onPress();
+    }
+  });
   root.append(style, button, hint);
 
   return {
