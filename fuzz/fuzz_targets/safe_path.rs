@@ -12,7 +12,10 @@ const MAX_COMPONENTS: usize = 5;
 /// Panics, naming the rule, unless `path` is safe to hand to
 /// `chrome.downloads.download` and ends in `.ext`.
 pub fn assert_safe_path(path: &str, ext: &str) {
-    assert!(path.ends_with(&format!(".{ext}")), "{path:?} lost its .{ext}");
+    assert!(
+        path.ends_with(&format!(".{ext}")),
+        "{path:?} lost its .{ext}"
+    );
     let parts: Vec<&str> = path.split('/').collect();
     assert!(parts.len() <= MAX_COMPONENTS, "{path:?} is too deep");
     for part in parts {
@@ -34,7 +37,9 @@ pub fn assert_safe_component(part: &str, path: &str) {
     }
     // Chromium trims dots and spaces at both ends and then refuses a name
     // that changed; Windows drops them at the end.
-    for end in [part.chars().next(), part.chars().last()].into_iter().flatten()
+    for end in [part.chars().next(), part.chars().last()]
+        .into_iter()
+        .flatten()
     {
         assert!(
             end != '.' && !end.is_whitespace(),
