@@ -100,7 +100,7 @@ test('a page script cannot reach the worker or press our button',
     cdn.requests.length = 0;
     const before = await listFiles(browser.downloadsDir);
     const page = await openProfile();
-    const tried = await page.evaluate(async ({ id, forged }) => {
+    const tried = await page.evaluate(async (forged) => {
       const said = [];
       // Without externally_connectable, pages get no chrome.runtime.
       said.push(typeof globalThis.chrome?.runtime?.sendMessage);
@@ -115,7 +115,7 @@ test('a page script cannot reach the worker or press our button',
       button?.click();
       button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
       return said;
-    }, { id: browser.extensionId, forged: FORGED });
+    }, FORGED);
     assert.deepEqual(tried, ['undefined', 'found']);
     await assertNothingHappened(before);
     await page.close();
@@ -177,18 +177,20 @@ test('a save makes one request, stores nothing and logs nothing',
       [targetOf(GOOD[1080])]);
 
     // The page's own storage is as it was; the extension keeps nothing
-    // but the person's options (chrome.storage exists once issue 6 adds
-    // them), and no cache or database of its own.
+    // but the person's options, none of which were set here
+    // (chrome.storage exists once issue 6 adds them), and no cache or
+    // database of its own.
     assert.deepEqual(await page.evaluate(() => [
       localStorage.length, sessionStorage.length, document.cookie,
     ]), storageBefore);
     const kept = await browser.worker.evaluate(async () => ({
+      sync: await chrome.storage?.sync.get(null) ?? {},
       local: await chrome.storage?.local.get(null) ?? {},
       session: await chrome.storage?.session.get(null) ?? {},
       caches: await caches.keys(),
       databases: (await indexedDB.databases()).map((d) => d.name),
     }));
-    assert.deepEqual(kept, { local: {}, session: {}, caches: [],
+    assert.deepEqual(kept, { sync: {}, local: {}, session: {}, caches: [],
       databases: [] });
     await page.close();
     // The page's own failed image load may log; nothing of ours may.
