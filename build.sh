@@ -100,17 +100,6 @@ build() {
     "$DIST" "$zip"
 }
 
-run_tests() {
-  step "Checking format and lints"
-  cargo fmt --all -- --check
-  cargo clippy --all-targets -- -D warnings
-  step "Native tests of the core"
-  cargo test
-  setup_browser
-  step "Browser tests (headless Chromium)"
-  node --test --test-concurrency=1 tests/e2e/
-}
-
 # Runs each libFuzzer target for $1 seconds (default 60), one process at a
 # time, seeded from the real pages. cargo-fuzz needs nightly's sanitizer
 # flags; RUSTC_BOOTSTRAP=1 lets the stable compiler accept them.
@@ -136,10 +125,21 @@ fuzz() {
   done
 }
 
+run_tests() {
+  step "Checking format and lints"
+  cargo fmt --all -- --check
+  cargo clippy --all-targets -- -D warnings
+  step "Native tests of the core"
+  cargo test
+  setup_browser
+  step "Browser tests (headless Chromium)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
 case "${1:-build}" in
+  fuzz) fuzz "${2:-60}" ;;
   build) build ;;
   test) build && run_tests ;;
   demo) build && setup_browser && node tests/demo.mjs ;;
-  fuzz) fuzz "${2:-60}" ;;
-  *) die "usage: ./build.sh [build|test|demo|fuzz [seconds]]" ;;
+  *) die "usage: ./build.sh [build|test|demo]" ;;
 esac
