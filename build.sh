@@ -100,6 +100,31 @@ build() {
     "$DIST" "$zip"
 }
 
+# Runs each libFuzzer target for $1 seconds (default 60), one process at a
+# time, seeded from the real pages. cargo-fuzz needs nightly's sanitizer
+# flags; RUSTC_BOOTSTRAP=1 lets the stable compiler accept them.
+fuzz() {
+  local seconds=${1:-60} fixtures=../shared/fixtures/real
+  have cargo || die "cargo is missing: install Rust from https://rustup.rs"
+  have node || die "node is missing: install Node.js 20 or later"
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    step "Installing cargo-fuzz (a few minutes, once)"
+    cargo install cargo-fuzz
+  fi
+  [ -d "$fixtures" ] || die "the saved pages are missing: $fixtures"
+  step "Seeding the corpus from $fixtures"
+  node fuzz/seeds.mjs "$fixtures" fuzz/corpus/page_facts
+  mkdir -p fuzz/corpus/naming
+  local target
+  for target in page_facts naming; do
+    step "Fuzzing $target for $seconds s (crashes land in fuzz/artifacts/)"
+    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --debug-assertions \
+      "$target" "corpus/$target" -- -dict="$target.dict" \
+      -max_total_time="$seconds" -max_len=65536 -timeout=5 \
+      -rss_limit_mb=2048 -print_final_stats=1)
+  done
+}
+
 run_tests() {
   step "Checking format and lints"
   cargo fmt --all -- --check
@@ -120,6 +145,7 @@ run_bench() {
 }
 
 case "${1:-build}" in
+  fuzz) fuzz "${2:-60}" ;;
   build) build ;;
   test) build && run_tests ;;
   demo) build && setup_browser && node tests/demo.mjs ;;

@@ -143,6 +143,7 @@ pub fn safe_component(name: &str, max_bytes: usize) -> String {
     }
     let mut out = cut(&out, max_bytes).trim_matches([' ', '.']).to_owned();
     if is_reserved_on_windows(&out) {
+        // The mark may push a name at the limit one byte over: cut again.
         out.insert(0, '_');
         out = cut(&out, max_bytes).trim_end_matches([' ', '.']).to_owned();
     }

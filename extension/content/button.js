@@ -11,7 +11,15 @@ const ICON_PATH = 'M11 4h2v8.2l3.3-3.3 1.4 1.4-5.7 5.7-5.7-5.7 1.4-1.4' +
   'L11 12.2zM5 18h14v2H5z';
 
 /** Creates the button (not yet on the page) and returns its handle. */
-function createButton(onPress) {
+function createButton(pressed) {
+  // The shadow root is open, so a page script can find this button and
+  // call click(); only the person's own click, key or tap is trusted.
+  // https://developer.mozilla.org/docs/Web/API/Event/isTrusted
+  const onPress = (event) => {
+    if (event.isTrusted) {
+      pressed();
+    }
+  };
   const t = chrome.i18n.getMessage;
   const host = document.createElement(BUTTON_TAG);
   const root = host.attachShadow({ mode: 'open' });

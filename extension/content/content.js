@@ -115,6 +115,9 @@
 
   /** Sends a request with the page's facts; `undefined` if unanswered. */
   async function ask(type) {
+    if (stateTooLarge()) {
+      return { type: reply.failed, key: 'error_too_large' };
+    }
     try {
       return await chrome.runtime.sendMessage({
         type,

@@ -44,3 +44,21 @@ function documentUrl() {
   const [entry] = performance.getEntriesByType('navigation');
   return entry?.name ?? location.href;
 }
+
+/**
+ * Whether the state scripts alone hold more text than the core reads.
+ * UTF-8 never takes fewer bytes than UTF-16 code units, so the core would
+ * refuse these facts too; saying so here spares copying megabytes to the
+ * worker only to hear it, and answers within the second.
+ */
+function stateTooLarge() {
+  const { stateScriptIds, maxFactBytes } = globalThis.AVATAR_SAVER;
+  let length = 0;
+  for (const id of stateScriptIds) {
+    const element = document.getElementById(id);
+    if (element instanceof HTMLScriptElement) {
+      length += element.textContent?.length ?? 0;
+    }
+  }
+  return length > maxFactBytes;
+}

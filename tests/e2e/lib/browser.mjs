@@ -27,8 +27,11 @@ export function uiLocaleAvailable(lang) {
  * nowhere, so no request can leave the machine even if routing misses one.
  * The first matching rule wins. Syntax: net/dns/mapped_host_resolver.h.
  */
-function hostRules(cdnPort) {
-  const maps = CDN_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${cdnPort}`);
+function hostRules(cdnPort, extraHosts = {}) {
+  const extra = Object.entries(extraHosts)
+    .map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
+  const maps = [...extra,
+    ...CDN_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${cdnPort}`)];
   const rest = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
   return [...maps, rest].join(', ');
 }
@@ -65,7 +68,8 @@ async function restoreDownloadBehavior(context) {
 
 /** The extension's service worker, waiting for it if it is not up yet. */
 async function extensionWorker(context, extensionDir) {
-  const isOurs = (w) => w.url().startsWith('chrome-extension://');
+  const isOurs = (w) => w.url().startsWith('chrome-extension://') &&
+    w.url().endsWith('/worker.js');
   const running = context.serviceWorkers().find(isOurs);
   if (running) return running;
 
@@ -82,10 +86,13 @@ async function extensionWorker(context, extensionDir) {
 /**
  * Launches Chromium with the unpacked extension in extensionDir. Returns
  * {context, userDataDir, downloadsDir, worker, extensionId, close()}.
- * Headed runs need a display: run them under xvfb-run.
+ * Headed runs need a display: run them under xvfb-run. extraHosts maps
+ * more host names to local ports ({host: port}, tried before the CDN's);
+ * otherExtensions are loaded beside it (they must not have a worker.js).
  */
 export async function launchBrowser({
-  extensionDir, cdnPort, lang = 'en', headless = true,
+  extensionDir, cdnPort, lang = 'en', headless = true, extraHosts = {},
+  otherExtensions = [],
 }) {
   const root = await mkdtemp(join(tmpdir(), 'avatar-e2e-'));
   const userDataDir = join(root, 'profile');
@@ -94,9 +101,9 @@ export async function launchBrowser({
   await writePreferences(userDataDir, downloadsDir, lang);
 
   const args = [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=${hostRules(cdnPort)}`,
+    `--disable-extensions-except=${[extensionDir, ...otherExtensions]}`,
+    `--load-extension=${[extensionDir, ...otherExtensions]}`,
+    `--host-resolver-rules=${hostRules(cdnPort, extraHosts)}`,
     '--ignore-certificate-errors',
     `--lang=${lang}`,
     '--disable-background-networking',
