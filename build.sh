@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the extension into dist/ and a store zip; `./build.sh test` also
 # runs every test, `./build.sh demo` saves the avatar of the bundled real
-# page. On a fresh machine it installs what is missing and says so.
+# page, `./build.sh bench` measures it, `./build.sh fuzz [seconds]` fuzzes
+# the core. On a fresh machine it installs what is missing and says so.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -145,10 +146,10 @@ run_bench() {
 }
 
 case "${1:-build}" in
-  fuzz) fuzz "${2:-60}" ;;
   build) build ;;
   test) build && run_tests ;;
   demo) build && setup_browser && node tests/demo.mjs ;;
   bench) shift && build && run_bench "$@" ;;
-  *) die "usage: ./build.sh [build|test|demo]" ;;
+  fuzz) fuzz "${2:-60}" ;;
+  *) die "usage: ./build.sh [build|test|demo|bench|fuzz [seconds]]" ;;
 esac
