@@ -7,8 +7,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import {
-  avatarUrlsOf, cdnImage, fixturePage, launchBrowser, routeTikTok,
-  startCdn, targetOf, waitForFile,
+  fixturePage, launchBrowser, routeTikTok, serveOwnerAvatars, startCdn,
+  waitForFile,
 } from './e2e/harness.mjs';
 import { DIST, openProfile, statusText } from './e2e/extension.mjs';
 
@@ -29,13 +29,8 @@ function jpegSize(bytes) {
   return null;
 }
 
-const urls = avatarUrlsOf(await readFile(fixturePage(PAGE), 'utf8'));
 const cdn = await startCdn();
-for (const [field, size] of [['avatarLarger', 1080], ['avatarMedium', 720],
-  ['avatarThumb', 100]]) {
-  const body = await readFile(cdnImage(`creator-${size}.jpeg`));
-  cdn.serve(targetOf(urls[field]), { body });
-}
+await serveOwnerAvatars(cdn, await readFile(fixturePage(PAGE), 'utf8'));
 const headless = !process.env.DISPLAY;
 const browser = await launchBrowser({
   extensionDir: DIST, cdnPort: cdn.port, headless,

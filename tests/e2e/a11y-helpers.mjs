@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import {
-  avatarUrlsOf, cdnImage, fixturePage, launchBrowser, routeTikTok,
-  startCdn, targetOf,
+  fixturePage, launchBrowser, routeTikTok, serveOwnerAvatars, startCdn,
 } from './harness.mjs';
 import { DIST, openProfile } from './extension.mjs';
 
@@ -57,14 +56,8 @@ export async function startProfile({
   theme = 'dark', lang = 'en', headless = true,
 } = {}) {
   const html = await profileHtml(theme);
-  const urls = avatarUrlsOf(html);
   const cdn = await startCdn();
-  const pictures = {};
-  for (const [field, size] of [['avatarLarger', 1080],
-    ['avatarMedium', 720], ['avatarThumb', 100]]) {
-    pictures[size] = await readFile(cdnImage(`creator-${size}.jpeg`));
-    cdn.serve(targetOf(urls[field]), { body: pictures[size] });
-  }
+  const { images: pictures } = await serveOwnerAvatars(cdn, html);
   let browser;
   try {
     browser = await launchBrowser({

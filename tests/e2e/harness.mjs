@@ -9,4 +9,6 @@ export { launchBrowser, uiLocaleAvailable } from './lib/browser.mjs';
 export { routeTikTok, routeJson } from './lib/routes.mjs';
 export { waitForFile, listFiles } from './lib/files.mjs';
 export { fixturePage, cdnImage } from './lib/paths.mjs';
-export { avatarUrlsOf, targetOf } from './lib/avatars.mjs';
+export {
+  avatarUrlsOf, serveOwnerAvatars, targetOf,
+} from './lib/avatars.mjs';

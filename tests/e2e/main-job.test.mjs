@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import {
-  avatarUrlsOf, cdnImage, fixturePage, launchBrowser, listFiles,
-  routeTikTok, startCdn, targetOf, waitForFile,
+  fixturePage, launchBrowser, listFiles, routeTikTok, serveOwnerAvatars,
+  startCdn, waitForFile,
 } from './harness.mjs';
 import { DIST, openProfile, statusText, tabTo } from './extension.mjs';
 
@@ -17,14 +17,9 @@ const NAME = 'sample.creator_1080x1080_b5a9de7c.jpeg';
 let cdn, browser, images;
 
 before(async () => {
-  const urls = avatarUrlsOf(await readFile(fixturePage(PAGE), 'utf8'));
-  images = {};
   cdn = await startCdn();
-  for (const [field, size] of [['avatarLarger', 1080],
-    ['avatarMedium', 720], ['avatarThumb', 100]]) {
-    images[size] = await readFile(cdnImage(`creator-${size}.jpeg`));
-    cdn.serve(targetOf(urls[field]), { body: images[size] });
-  }
+  const html = await readFile(fixturePage(PAGE), 'utf8');
+  ({ images } = await serveOwnerAvatars(cdn, html));
   browser = await launchBrowser({ extensionDir: DIST, cdnPort: cdn.port });
   await routeTikTok(browser.context,
     { '/@sample.creator': { file: fixturePage(PAGE) } });

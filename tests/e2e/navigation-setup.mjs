@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 
 import {
-  avatarUrlsOf, cdnImage, fixturePage, launchBrowser, routeJson,
-  routeTikTok, startCdn, targetOf,
+  cdnImage, fixturePage, launchBrowser, routeJson, routeTikTok,
+  serveOwnerAvatars, startCdn, targetOf,
 } from './harness.mjs';
 import { DIST } from './extension.mjs';
 
@@ -42,15 +42,10 @@ export const SECOND_DETAIL = {
 /** Starts the CDN and the browser, and routes both profiles and /foryou. */
 export async function startNavigation() {
   const html = await readFile(fixturePage(PAGE), 'utf8');
-  const first = avatarUrlsOf(html);
   const cdn = await startCdn();
-  const images = { [FIRST]: {}, [SECOND]: {} };
-  for (const [field, size] of [['avatarLarger', 1080],
-    ['avatarMedium', 720], ['avatarThumb', 100]]) {
-    const body = await readFile(cdnImage(`creator-${size}.jpeg`));
-    images[FIRST][size] = body;
-    cdn.serve(targetOf(first[field]), { body });
-  }
+  const owner = await serveOwnerAvatars(cdn, html);
+  const first = owner.urls;
+  const images = { [FIRST]: owner.images, [SECOND]: {} };
   for (const size of [1080, 720]) {
     const body = await readFile(cdnImage(`second-${size}.jpeg`));
     images[SECOND][size] = body;

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  avatarUrlsOf, cdnImage, fixturePage, launchBrowser, routeTikTok,
-  startCdn, targetOf, uiLocaleAvailable, waitForFile,
+  fixturePage, launchBrowser, routeTikTok, serveOwnerAvatars, startCdn,
+  uiLocaleAvailable, waitForFile,
 } from './harness.mjs';
 import { DIST, openProfile, statusText } from './extension.mjs';
 
@@ -21,14 +21,9 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let cdn, browser, images, urls;
 
 before(async () => {
-  urls = avatarUrlsOf(await readFile(fixturePage(PAGE), 'utf8'));
   cdn = await startCdn();
-  images = {};
-  for (const [field, size] of [['avatarLarger', 1080],
-    ['avatarMedium', 720], ['avatarThumb', 100]]) {
-    images[size] = await readFile(cdnImage(`creator-${size}.jpeg`));
-    cdn.serve(targetOf(urls[field]), { body: images[size] });
-  }
+  const html = await readFile(fixturePage(PAGE), 'utf8');
+  ({ urls, images } = await serveOwnerAvatars(cdn, html));
   browser = await launchBrowser({ extensionDir: DIST, cdnPort: cdn.port });
   await routeTikTok(browser.context,
     { '/@sample.creator': { file: fixturePage(PAGE) } });

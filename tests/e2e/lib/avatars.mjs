@@ -4,6 +4,10 @@
 // This is test-side knowledge of the fixtures, not the extension's parser:
 // if the two ever disagree, the test is the one that says what TikTok sent.
 
+import { readFile } from 'node:fs/promises';
+
+import { cdnImage } from './paths.mjs';
+
 /** Page shapes seen in the fixtures: the JSON script and the owner in it. */
 const SHAPES = [
   // profile-2025-eu.html, captured Nov 2025.
@@ -48,4 +52,23 @@ export function targetOf(url) {
   const pathStart = url.indexOf('/', url.indexOf('//') + 2);
   // A fragment never leaves the browser.
   return url.slice(pathStart).split('#')[0];
+}
+
+/** Owner fields and the stand-in picture of each size in tests/cdn/. */
+const SIZES = [['avatarLarger', 1080], ['avatarMedium', 720],
+  ['avatarThumb', 100]];
+
+/**
+ * Serves the three stand-in pictures `${person}-{1080,720,100}.jpeg` at the
+ * exact targets of the owner's avatar URLs in `html`. Returns the URLs and
+ * the bytes by size, so a test can compare what lands on disk.
+ */
+export async function serveOwnerAvatars(cdn, html, person = 'creator') {
+  const urls = avatarUrlsOf(html);
+  const images = {};
+  for (const [field, size] of SIZES) {
+    images[size] = await readFile(cdnImage(`${person}-${size}.jpeg`));
+    cdn.serve(targetOf(urls[field]), { body: images[size] });
+  }
+  return { urls, images };
 }
