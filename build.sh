@@ -126,7 +126,14 @@ fuzz() {
   done
 }
 
+# The tests and the demo read the team's saved pages beside the clone.
+need_fixtures() {
+  [ -d ../shared/fixtures/real ] || die "../shared/fixtures/real is" \
+    "missing: put the team's shared/ folder beside this clone"
+}
+
 run_tests() {
+  need_fixtures
   step "Checking format and lints"
   cargo fmt --all -- --check
   cargo clippy --all-targets -- -D warnings
@@ -147,8 +154,8 @@ run_bench() {
 
 case "${1:-build}" in
   build) build ;;
-  test) build && run_tests ;;
-  demo) build && setup_browser && node tests/demo.mjs ;;
+  test) need_fixtures && build && run_tests ;;
+  demo) need_fixtures && build && setup_browser && node tests/demo.mjs ;;
   bench) shift && build && run_bench "$@" ;;
   fuzz) fuzz "${2:-60}" ;;
   *) die "usage: ./build.sh [build|test|demo|bench|fuzz [seconds]]" ;;

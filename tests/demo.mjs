@@ -51,7 +51,8 @@ try {
     'pressed "Download profile picture" on the saved page.');
   console.log(`The page said: ${await statusText(page)}`);
   console.log(`Saved: ${kept}`);
-  console.log(`Pixel size: ${width} x ${height}`);
+  console.log(`Pixel size: ${width} x ${height} (a stand-in picture from ` +
+    'tests/cdn/, served at the page\'s exact avatar URL)');
 } finally {
   await browser.close();
   await cdn.close();
