@@ -133,7 +133,6 @@ need_fixtures() {
 }
 
 run_tests() {
-  need_fixtures
   step "Checking format and lints"
   cargo fmt --all -- --check
   cargo clippy --all-targets -- -D warnings
