@@ -37,13 +37,12 @@ pub fn plan(
         Request::Inspect { .. } => "inspect",
         Request::Save { .. } => "save",
     };
-    // A typed reply rather than `json!`: no `serde_json::Value` to build.
     let reply = Reply {
         request,
         plan: &plan,
     };
     // Strings, numbers and booleans always serialise.
-    Ok(serde_json::to_string(&reply).unwrap_or_default())
+    Ok(crate::ser::to_string(&reply).unwrap_or_default())
 }
 
 /// What [`plan`] answers.
@@ -81,5 +80,5 @@ pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = defaultOptions)]
 pub fn default_options() -> String {
     // Strings and booleans always serialise.
-    serde_json::to_string(&Options::default()).unwrap_or_default()
+    crate::ser::to_string(&Options::default()).unwrap_or_default()
 }
