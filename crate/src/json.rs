@@ -392,6 +392,59 @@ impl<'de> Reader<'de> {
     }
 }
 
+/// The start of a value, read apart from the visitors so that their many
+/// instances stay small.
+enum Token<'de> {
+    Null,
+    Bool(bool),
+    Str(Cow<'de, str>),
+    Unsigned(u64),
+    Signed(i64),
+    /// After `[`.
+    List,
+    /// After `{`.
+    Map,
+}
+
+impl<'de> Reader<'de> {
+    fn token(&mut self) -> Result<Token<'de>, Error> {
+        Ok(match self.peek()? {
+            b'n' => {
+                self.literal("null")?;
+                Token::Null
+            }
+            b't' => {
+                self.literal("true")?;
+                Token::Bool(true)
+            }
+            b'f' => {
+                self.literal("false")?;
+                Token::Bool(false)
+            }
+            b'"' => Token::Str(self.string()?),
+            b'[' => {
+                self.begin_list()?;
+                Token::List
+            }
+            b'{' => {
+                self.begin_map()?;
+                Token::Map
+            }
+            _ => {
+                // Whole numbers only: no message of ours holds a fraction.
+                let text = self.number()?;
+                if let Ok(n) = text.parse::<u64>() {
+                    Token::Unsigned(n)
+                } else if let Ok(n) = text.parse::<i64>() {
+                    Token::Signed(n)
+                } else {
+                    return Err(Error::new("number out of range"));
+                }
+            }
+        })
+    }
+}
+
 fn bad_string() -> Error {
     Error::new("invalid string")
 }
@@ -400,48 +453,21 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self.peek()? {
-            b'n' => {
-                self.literal("null")?;
-                v.visit_unit()
-            }
-            b't' => {
-                self.literal("true")?;
-                v.visit_bool(true)
-            }
-            b'f' => {
-                self.literal("false")?;
-                v.visit_bool(false)
-            }
-            b'"' => match self.string()? {
-                Cow::Borrowed(s) => v.visit_borrowed_str(s),
-                Cow::Owned(s) => v.visit_string(s),
-            },
-            b'[' => {
-                self.begin_list()?;
-                v.visit_seq(Items {
-                    reader: self,
-                    first: true,
-                })
-            }
-            b'{' => {
-                self.begin_map()?;
-                v.visit_map(Items {
-                    reader: self,
-                    first: true,
-                })
-            }
-            _ => {
-                // Whole numbers only: no message of ours holds a fraction.
-                let text = self.number()?;
-                if let Ok(n) = text.parse::<u64>() {
-                    v.visit_u64(n)
-                } else if let Ok(n) = text.parse::<i64>() {
-                    v.visit_i64(n)
-                } else {
-                    Err(Error::new("number out of range"))
-                }
-            }
+        match self.token()? {
+            Token::Null => v.visit_unit(),
+            Token::Bool(b) => v.visit_bool(b),
+            Token::Str(Cow::Borrowed(s)) => v.visit_borrowed_str(s),
+            Token::Str(Cow::Owned(s)) => v.visit_string(s),
+            Token::Unsigned(n) => v.visit_u64(n),
+            Token::Signed(n) => v.visit_i64(n),
+            Token::List => v.visit_seq(Items {
+                reader: self,
+                first: true,
+            }),
+            Token::Map => v.visit_map(Items {
+                reader: self,
+                first: true,
+            }),
         }
     }
 
