@@ -24,15 +24,19 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Plans a request from a content script. Returns the JSON text of
+/// Plans a request from a content script, sent as JSON with the texts of
+/// its scripts and fetched responses emptied and passed in `texts` (see
+/// `parts.rs`). Returns the JSON text of
 /// `{ "request": "inspect" | "save", "plan": Plan }`.
 #[wasm_bindgen]
 pub fn plan(
     request: &str,
+    texts: Vec<String>,
     options: &str,
     now_ms: f64,
 ) -> Result<String, JsValue> {
-    let (request, plan) = crate::handle(request, options, now_ms as u64)?;
+    let (request, plan) =
+        crate::handle_parts(request, texts, options, now_ms as u64)?;
     let request = match request {
         Request::Inspect { .. } => "inspect",
         Request::Save { .. } => "save",
