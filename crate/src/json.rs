@@ -206,6 +206,7 @@ impl<'de> Reader<'de> {
         let start = self.pos;
         let bytes = self.bytes();
         loop {
+            self.pos = plain_run(bytes, self.pos);
             match bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
@@ -219,12 +220,7 @@ impl<'de> Reader<'de> {
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
             let run = self.pos;
-            while let Some(&b) = bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_run(bytes, self.pos);
             out.push_str(&self.text[run..self.pos]);
             match bytes.get(self.pos) {
                 Some(b'"') => {
@@ -368,6 +364,7 @@ impl<'de> Reader<'de> {
         self.expect(b'"')?;
         let bytes = self.bytes();
         loop {
+            self.pos = plain_run(bytes, self.pos);
             match bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
@@ -377,8 +374,13 @@ impl<'de> Reader<'de> {
                     self.pos += 1;
                     match bytes.get(self.pos) {
                         Some(b'u') => {
-                            self.pos += 1;
-                            self.hex4()?;
+                            let digits = bytes.get(self.pos + 1..self.pos + 5);
+                            let hex =
+                                |d: &[u8]| d.iter().all(u8::is_ascii_hexdigit);
+                            if !digits.is_some_and(hex) {
+                                return Err(bad_string());
+                            }
+                            self.pos += 5;
                         }
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n')
                         | Some(b'r' | b't') => self.pos += 1,
@@ -443,6 +445,35 @@ impl<'de> Reader<'de> {
             }
         })
     }
+}
+
+/// The position of the first byte from `pos` on that ends a plain run of
+/// string text: a quote, a backslash or a control character. Most of a
+/// page's state is strings, so this looks at eight bytes at a time.
+fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `w` is below `n` (n <= 128).
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if below(w ^ (ONES * 0x22), 1)
+            || below(w ^ (ONES * 0x5c), 1)
+            || below(w, 0x20)
+        {
+            break;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        pos += 1;
+    }
+    pos
 }
 
 fn bad_string() -> Error {
