@@ -329,34 +329,66 @@ impl<'de> Reader<'de> {
     }
 
     /// Steps over one value of any kind without keeping it or allocating.
+    /// A loop rather than recursion: most of a page is skipped, token by
+    /// token, so the cost per token is what counts here.
     pub fn skip(&mut self) -> Result<(), Error> {
-        match self.peek()? {
-            b'"' => self.skip_string(),
-            b'[' => {
-                self.begin_list()?;
-                let mut first = true;
-                while self.next_item(first)? {
-                    first = false;
-                    self.skip()?;
+        let base = self.depth;
+        // Bit `n` tells whether the container `n` levels down is an object.
+        let mut objects: u128 = 0;
+        loop {
+            // At the start of a value.
+            match self.peek()? {
+                b'"' => self.skip_string()?,
+                open @ (b'[' | b'{') => {
+                    self.pos += 1;
+                    self.descend()?;
+                    let level = self.depth - base - 1;
+                    let close = if open == b'{' { b'}' } else { b']' };
+                    objects &= !(1 << level);
+                    objects |= u128::from(open == b'{') << level;
+                    if self.peek()? == close {
+                        self.pos += 1;
+                        self.depth -= 1;
+                    } else {
+                        if open == b'{' {
+                            self.member_key()?;
+                        }
+                        continue;
+                    }
                 }
-                Ok(())
+                b't' => self.literal("true")?,
+                b'f' => self.literal("false")?,
+                b'n' => self.literal("null")?,
+                _ => drop(self.number()?),
             }
-            b'{' => {
-                self.begin_map()?;
-                let mut first = true;
-                while self.next_in(b'}', first)? {
-                    first = false;
-                    self.skip_string()?;
-                    self.expect(b':')?;
-                    self.skip()?;
+            // After a value: close what ends here, or go to the next one.
+            loop {
+                if self.depth == base {
+                    return Ok(());
                 }
-                Ok(())
+                let object = objects >> (self.depth - base - 1) & 1 == 1;
+                match (self.peek()?, object) {
+                    (b',', _) => {
+                        self.pos += 1;
+                        if object {
+                            self.member_key()?;
+                        }
+                        break;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        self.pos += 1;
+                        self.depth -= 1;
+                    }
+                    _ => return Err(Error::new("unexpected character")),
+                }
             }
-            b't' => self.literal("true"),
-            b'f' => self.literal("false"),
-            b'n' => self.literal("null"),
-            _ => self.number().map(drop),
         }
+    }
+
+    /// Steps over an object member's key and its `:`.
+    fn member_key(&mut self) -> Result<(), Error> {
+        self.skip_string()?;
+        self.expect(b':')
     }
 
     /// Steps over a string, checking its escapes without decoding them.
@@ -618,11 +650,34 @@ mod tests {
         for text in [r#""\x""#, r#""\u12""#, "\"a\nb\"", r#""open"#] {
             assert!(read(text).is_err(), "{text}");
         }
-        for text in ["01", "1.", "-", "1e", ".5", "+1", "[1,]", "{,}", "tru"] {
+        for text in [
+            "01",
+            "1.",
+            "-",
+            "1e",
+            ".5",
+            "+1",
+            "[1,]",
+            "{,}",
+            "tru",
+            "[}",
+            "{]",
+            "[1 2]",
+            r#"{"a" 1}"#,
+            r#"{"a":1,}"#,
+            "[[]",
+            r#""\u12g4""#,
+        ] {
             assert!(Reader::new(text).skip().is_err(), "{text}");
         }
-        let ok = r#"{"a":[1.5e-3,-0,true,null,{"b":"\ud800"}]} x"#;
-        assert!(Reader::new(ok).skip().is_ok());
+        for ok in [
+            r#"{"a":[1.5e-3,-0,true,null,{"b":"\ud800"}]} x"#,
+            r#"{"a":[[],{},[{}]],"b":{"c":[1,{"d":[]}]}, "e" : "\"" } x"#,
+        ] {
+            let mut reader = Reader::new(ok);
+            assert!(reader.skip().is_ok(), "{ok}");
+            assert_eq!(reader.peek(), Ok(b'x'), "stops after the value");
+        }
     }
 
     #[test]
