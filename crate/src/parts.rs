@@ -11,6 +11,10 @@ use crate::error::{Error, Result};
 use crate::facts::{MAX_FACT_BYTES, MAX_PIECES};
 use crate::message::Request;
 
+/// The most bytes a request and its texts may hold together (the JSON
+/// around the facts makes it a little larger than the facts).
+pub const MAX_MESSAGE_BYTES: usize = MAX_FACT_BYTES + MAX_FACT_BYTES / 8;
+
 /// Decodes `text`, a request whose pieces' texts are empty, and puts
 /// `texts` into them: the scripts' first, then the fetched responses'.
 /// Sizes are checked before anything is parsed; a count that does not
@@ -20,7 +24,7 @@ pub fn decode(text: &str, texts: Vec<String>) -> Result<Request> {
         return Err(Error::TooLarge("too many pieces"));
     }
     let bytes = text.len() + texts.iter().map(String::len).sum::<usize>();
-    if bytes > MAX_FACT_BYTES + MAX_FACT_BYTES / 8 {
+    if bytes > MAX_MESSAGE_BYTES {
         return Err(Error::TooLarge("message over 9 MB"));
     }
     let mut request = Request::decode(text)?;
@@ -81,7 +85,7 @@ mod tests {
 
     #[test]
     fn checks_sizes_before_parsing() {
-        let big = "x".repeat(MAX_FACT_BYTES + MAX_FACT_BYTES / 8);
+        let big = "x".repeat(MAX_MESSAGE_BYTES);
         let error = decode("not even JSON", vec![big]).unwrap_err();
         assert_eq!(error.key(), "error_too_large");
         let many = vec![String::new(); 2 * MAX_PIECES + 1];
