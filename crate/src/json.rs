@@ -107,10 +107,12 @@ impl<'de> Reader<'de> {
         }
     }
 
+    #[inline(always)]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
+    #[inline(always)]
     fn skip_space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') =
             self.bytes().get(self.pos)
@@ -386,6 +388,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Steps over an object member's key and its `:`.
+    #[inline(always)]
     fn member_key(&mut self) -> Result<(), Error> {
         self.skip_string()?;
         self.expect(b':')
@@ -482,6 +485,7 @@ impl<'de> Reader<'de> {
 /// The position of the first byte from `pos` on that ends a plain run of
 /// string text: a quote, a backslash or a control character. Most of a
 /// page's state is strings, so this looks at eight bytes at a time.
+#[inline(always)]
 fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
