@@ -57,7 +57,8 @@ async function answer(message, tabId) {
   try {
     await core;
     const options = JSON.stringify(await loadOptions());
-    planned = JSON.parse(plan(JSON.stringify(message), options, Date.now()));
+    const [small, texts] = apart(message);
+    planned = JSON.parse(plan(small, texts, options, Date.now()));
   } catch (error) {
     return failed(error);
   }
@@ -80,6 +81,33 @@ async function answer(message, tabId) {
   } finally {
     saving.delete(tabId);
   }
+}
+
+/**
+ * The request as the core takes it: JSON with the texts of the state
+ * scripts and fetched responses emptied, and those texts apart, scripts
+ * first. The ~250 KB state script is then neither escaped here nor
+ * unescaped in the core (crate/src/parts.rs). Whatever is not a string
+ * stays where it was, for the core to refuse.
+ */
+function apart(message) {
+  const texts = [];
+  const empty = (pieces) => !Array.isArray(pieces) ? pieces : pieces.map(
+    (piece) => {
+      if (typeof piece?.text !== 'string') {
+        return piece;
+      }
+      texts.push(piece.text);
+      return { ...piece, text: '' };
+    });
+  const facts = message?.facts;
+  if (typeof facts !== 'object' || facts === null) {
+    return [JSON.stringify(message), texts];
+  }
+  const scripts = empty(facts.scripts);
+  const fetched = empty(facts.fetched);
+  const small = { ...message, facts: { ...facts, scripts, fetched } };
+  return [JSON.stringify(small), texts];
 }
 
 /** Turns an error of the core into a reply naming the sentence to show. */

@@ -107,25 +107,28 @@ fn grown(detail: &str, pieces: &[String], size: usize) -> String {
     text
 }
 
-/// The request the worker would pass to the core for this script.
-fn request(script: &str) -> String {
+/// The request the worker passes to the core, the script's text apart.
+fn request() -> String {
     json!({
         "type": "save",
         "facts": {
             "url": format!("https://www.tiktok.com/@{HANDLE}"),
-            "scripts": [{ "id": SCRIPT_ID, "text": script }],
+            "scripts": [{ "id": SCRIPT_ID, "text": "" }],
         },
     })
     .to_string()
 }
 
-/// Times the core's whole decision (decode the request, walk, choose,
-/// plan) on one script; returns a row of the report.
+/// Times the core's whole decision (copy the script in as the worker
+/// does, decode the request, walk, choose, plan) on one script; returns a
+/// row of the report.
 fn time(label: &str, script: &str) -> Value {
-    let request = request(script);
+    let request = request();
     let once = || {
-        let (_, plan) = avatar_saver::handle(&request, "{}", NOW_MS)
-            .expect("the grown page still has the owner");
+        let texts = vec![script.to_owned()];
+        let (_, plan) =
+            avatar_saver::handle_parts(&request, texts, "{}", NOW_MS)
+                .expect("the grown page still has the owner");
         plan.downloads.len()
     };
     let ns = median_ns(once);

@@ -10,11 +10,10 @@
 
 use std::cmp::Reverse;
 
-use serde_json::Value;
-
 use crate::cdn::CdnUrl;
 use crate::error::{Error, Result};
 use crate::facts::{PageFacts, MAX_CANDIDATES};
+use crate::node::Node;
 use crate::profile::handle_of;
 use crate::sites::{
     Encoding, DEFAULT_AVATAR_ID, FETCHED_SHAPES, STATE_SCRIPTS,
@@ -166,7 +165,7 @@ fn read_fetched(facts: &PageFacts, handle: &str, found: &mut Findings) {
             };
             let user = values[0].as_ref().and_then(User::read);
             let is_owner = user.as_ref().is_some_and(|u| u.is(handle));
-            if let Some(code) = values[1].as_ref().and_then(|v| v.as_i64()) {
+            if let Some(code) = values[1].as_ref().and_then(Node::as_i64) {
                 if is_owner || asked_here {
                     found.statuses.push(code);
                 }
@@ -218,7 +217,7 @@ fn read_state(
             // A broken script still leaves the header to read.
             Err(_) => continue,
         };
-        let code = values[1].as_ref().and_then(|v| v.as_i64());
+        let code = values[1].as_ref().and_then(Node::as_i64);
         let user = values[0].as_ref().and_then(User::read);
         // State about another user (left from an earlier page when the
         // document URL is unknown) says nothing about this profile.
@@ -229,7 +228,8 @@ fn read_state(
             found.statuses.push(code);
             // Only an empty holder means "no such user": a holder with
             // other keys may be a shape we have not seen, not a verdict.
-            if user.is_none() && holds_nothing(values[2].as_ref()) {
+            let holder = values[2].as_ref();
+            if user.is_none() && holder.is_some_and(Node::holds_nothing) {
                 found.empty_user = true;
             }
         }
@@ -238,16 +238,6 @@ fn read_state(
         }
     }
     Ok(())
-}
-
-/// Whether a value is `null`, `{}` or `[]`.
-fn holds_nothing(value: Option<&Value>) -> bool {
-    match value {
-        Some(Value::Null) => true,
-        Some(Value::Object(map)) => map.is_empty(),
-        Some(Value::Array(list)) => list.is_empty(),
-        _ => false,
-    }
 }
 
 /// Keeps a user's avatars and, for the first owner found, who they are.

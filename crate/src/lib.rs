@@ -13,12 +13,16 @@ pub mod choose;
 pub mod clock;
 pub mod error;
 pub mod facts;
+pub mod json;
 pub mod message;
 pub mod naming;
+pub mod node;
 pub mod options;
+pub mod parts;
 pub mod plan;
 pub mod profile;
 pub mod protocol;
+pub mod ser;
 pub mod sites;
 pub mod user;
 pub mod variant;
@@ -36,6 +40,20 @@ pub fn handle(
     now_ms: u64,
 ) -> Result<(message::Request, plan::Plan)> {
     let request = message::Request::decode(request)?;
+    let options = options::Options::decode(options)?;
+    let plan = plan::plan(request.facts(), &options, now_ms)?;
+    Ok((request, plan))
+}
+
+/// [`handle`] for a request whose big texts travel beside it, as the
+/// worker sends them (see [`parts`]).
+pub fn handle_parts(
+    request: &str,
+    texts: Vec<String>,
+    options: &str,
+    now_ms: u64,
+) -> Result<(message::Request, plan::Plan)> {
+    let request = parts::decode(request, texts)?;
     let options = options::Options::decode(options)?;
     let plan = plan::plan(request.facts(), &options, now_ms)?;
     Ok((request, plan))

@@ -63,7 +63,7 @@ impl Request {
         if text.len() > MAX_FACT_BYTES + MAX_FACT_BYTES / 8 {
             return Err(Error::TooLarge("message over 9 MB"));
         }
-        let request: Request = serde_json::from_str(text)
+        let request: Request = crate::json::from_str(text)
             .map_err(|e| Error::BadMessage(e.to_string()))?;
         request.facts().check_limits()?;
         Ok(request)

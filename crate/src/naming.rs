@@ -178,7 +178,9 @@ pub fn folder_path(subfolder: &str) -> String {
 /// (`IsShellIntegratedExtension` in net/base/filename_util.cc).
 fn safe_folder(part: &str) -> String {
     let mut out = safe_component(part, MAX_NAME_BYTES - 1);
-    let lower = out.to_lowercase();
+    // ASCII only, as Chromium compares them (`base::ToLowerASCII`); full
+    // Unicode lowering would also bring its tables into the `.wasm`.
+    let lower = out.to_ascii_lowercase();
     let extension = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     let shell = matches!(extension, "lnk" | "local" | "scf")
         || extension.starts_with('{') && extension.ends_with('}')

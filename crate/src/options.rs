@@ -44,7 +44,7 @@ impl Options {
         if text.len() > 64 * 1024 {
             return Err(Error::BadPattern("options over 64 KB"));
         }
-        serde_json::from_str(text)
+        crate::json::from_str(text)
             .map_err(|_| Error::BadPattern("options are not readable"))
     }
 

@@ -132,12 +132,10 @@ fn record(
         saved_at: time,
     };
     // Strings, numbers and nulls always serialise.
-    serde_json::to_string_pretty(&record).unwrap_or_default()
+    crate::ser::to_string_pretty(&record).unwrap_or_default()
 }
 
-/// The metadata file's fields, in the order they are written. A typed
-/// struct rather than `json!`, which would bring `serde_json::Value`'s
-/// code into the `.wasm`.
+/// The metadata file's fields, in the order they are written.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Record<'a> {

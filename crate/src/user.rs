@@ -1,6 +1,6 @@
 //! Reads a TikTok user object, in any of its shapes, into one form.
 
-use serde_json::Value;
+use crate::node::Node;
 
 use crate::sites::{
     FieldShape, AVATAR_FIELDS, HANDLE_FIELDS, ID_FIELDS, NICKNAME_FIELDS,
@@ -24,7 +24,7 @@ pub struct User {
 
 impl User {
     /// Reads a user object; `None` if it has no handle.
-    pub fn read(value: &Value) -> Option<User> {
+    pub fn read(value: &Node) -> Option<User> {
         let handle = first_text(value, HANDLE_FIELDS)?;
         if handle.is_empty() {
             return None;
@@ -41,9 +41,9 @@ impl User {
                     }
                 }
                 FieldShape::UrlList => {
-                    let list = held.get("url_list").and_then(Value::as_array);
+                    let list = held.get("url_list").and_then(Node::as_list);
                     let urls = list.into_iter().flatten();
-                    let urls = urls.filter_map(Value::as_str);
+                    let urls = urls.filter_map(Node::as_str);
                     for url in urls.take(MAX_URLS_PER_FIELD) {
                         avatars.push((field.nominal, url.to_owned()));
                     }
@@ -66,10 +66,10 @@ impl User {
 }
 
 /// The first of `keys` holding a string or a number, as text.
-fn first_text(value: &Value, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|key| match value.get(*key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+fn first_text(value: &Node, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|key| match value.get(key)? {
+        Node::Str(s) => Some(s.to_string()),
+        Node::Number(n) => Some(n.to_string()),
         _ => None,
     })
 }
@@ -77,14 +77,20 @@ fn first_text(value: &Value, keys: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::Reader;
+
+    /// Reads the user object written in `text`.
+    fn read(text: &str) -> Option<User> {
+        let node = Node::read(&mut Reader::new(text)).expect("valid JSON");
+        User::read(&node)
+    }
 
     #[test]
     fn reads_the_web_shape() {
-        let user = User::read(&json!({
-            "id": "7", "uniqueId": "Me", "nickname": "N",
-            "avatarLarger": "L", "avatarMedium": "M", "avatarThumb": "T"
-        }))
+        let user = read(
+            r#"{"id": "7", "uniqueId": "Me", "nickname": "N",
+            "avatarLarger": "L", "avatarMedium": "M", "avatarThumb": "T"}"#,
+        )
         .expect("has a handle");
         assert_eq!(user.handle, "Me");
         assert!(user.is("me"));
@@ -97,12 +103,12 @@ mod tests {
 
     #[test]
     fn reads_the_app_shape_and_ignores_its_sizes() {
-        let user = User::read(&json!({
-            "uid": 7, "unique_id": "me",
+        let user = read(
+            r#"{"uid": 7, "unique_id": "me",
             "avatar_300x300": {"uri": "x", "url_list": ["W", "J"],
                 "width": 720, "height": 720},
-            "avatar_thumb": {"url_list": [1, "T"]}
-        }))
+            "avatar_thumb": {"url_list": [1, "T"]}}"#,
+        )
         .expect("has a handle");
         assert_eq!(user.id.as_deref(), Some("7"));
         let want = [(300, "W"), (300, "J"), (100, "T")];
@@ -113,8 +119,8 @@ mod tests {
 
     #[test]
     fn needs_a_handle() {
-        assert_eq!(User::read(&json!({"avatarLarger": "L"})), None);
-        assert_eq!(User::read(&json!({"uniqueId": ""})), None);
-        assert_eq!(User::read(&json!("text")), None);
+        assert_eq!(read(r#"{"avatarLarger": "L"}"#), None);
+        assert_eq!(read(r#"{"uniqueId": ""}"#), None);
+        assert_eq!(read(r#""text""#), None);
     }
 }

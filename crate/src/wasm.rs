@@ -24,26 +24,29 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Plans a request from a content script. Returns the JSON text of
+/// Plans a request from a content script, sent as JSON with the texts of
+/// its scripts and fetched responses emptied and passed in `texts` (see
+/// `parts.rs`). Returns the JSON text of
 /// `{ "request": "inspect" | "save", "plan": Plan }`.
 #[wasm_bindgen]
 pub fn plan(
     request: &str,
+    texts: Vec<String>,
     options: &str,
     now_ms: f64,
 ) -> Result<String, JsValue> {
-    let (request, plan) = crate::handle(request, options, now_ms as u64)?;
+    let (request, plan) =
+        crate::handle_parts(request, texts, options, now_ms as u64)?;
     let request = match request {
         Request::Inspect { .. } => "inspect",
         Request::Save { .. } => "save",
     };
-    // A typed reply rather than `json!`: no `serde_json::Value` to build.
     let reply = Reply {
         request,
         plan: &plan,
     };
     // Strings, numbers and booleans always serialise.
-    Ok(serde_json::to_string(&reply).unwrap_or_default())
+    Ok(crate::ser::to_string(&reply).unwrap_or_default())
 }
 
 /// What [`plan`] answers.
@@ -81,5 +84,5 @@ pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = defaultOptions)]
 pub fn default_options() -> String {
     // Strings and booleans always serialise.
-    serde_json::to_string(&Options::default()).unwrap_or_default()
+    crate::ser::to_string(&Options::default()).unwrap_or_default()
 }
