@@ -6,6 +6,8 @@
   const { request, reply, trigger, selectors } = globalThis.AVATAR_SAVER;
   const t = chrome.i18n.getMessage;
   const life = new AbortController();
+  // The longest the question about a new profile waits for an idle page.
+  const IDLE_WAIT_MS = 1000;
 
   // An older copy of this script (before an update) may have left its UI.
   for (const old of document.querySelectorAll(`${STATUS_TAG}, ${BUTTON_TAG}`)) {
@@ -56,8 +58,22 @@
       shownKey = key;
       // Never name the previous person while the worker is asked.
       button.unlabel();
-      inspect();
+      whenIdle(inspect);
     }
+  }
+
+  /**
+   * Runs `job` once the page's main thread is idle, within a second: the
+   * question copies the page's state to the worker, which should not
+   * compete with the page's own start (or its in-app navigation).
+   * https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback
+   */
+  function whenIdle(job) {
+    requestIdleCallback(() => {
+      if (!life.signal.aborted) {
+        job();
+      }
+    }, { timeout: IDLE_WAIT_MS });
   }
 
   /** Asks the worker whose picture the button would save, to label it. */
@@ -115,14 +131,13 @@
 
   /** Sends a request with the page's facts; `undefined` if unanswered. */
   async function ask(type) {
-    if (stateTooLarge()) {
+    // The state is read once: its text is the page's largest string.
+    const facts = gatherFacts(fetched.list());
+    if (stateTooLarge(facts.scripts)) {
       return { type: reply.failed, key: 'error_too_large' };
     }
     try {
-      return await chrome.runtime.sendMessage({
-        type,
-        facts: gatherFacts(fetched.list()),
-      });
+      return await chrome.runtime.sendMessage({ type, facts });
     } catch {
       return undefined; // The extension was updated: say so, see speak().
     }

@@ -46,19 +46,16 @@ function documentUrl() {
 }
 
 /**
- * Whether the state scripts alone hold more text than the core reads.
- * UTF-8 never takes fewer bytes than UTF-16 code units, so the core would
- * refuse these facts too; saying so here spares copying megabytes to the
- * worker only to hear it, and answers within the second.
+ * Whether the state scripts alone (as gathered) hold more text than the
+ * core reads. UTF-8 never takes fewer bytes than UTF-16 code units, so the
+ * core would refuse these facts too; saying so here spares copying
+ * megabytes to the worker only to hear it, and answers within the second.
  */
-function stateTooLarge() {
-  const { stateScriptIds, maxFactBytes } = globalThis.AVATAR_SAVER;
+function stateTooLarge(scripts) {
+  const { maxFactBytes } = globalThis.AVATAR_SAVER;
   let length = 0;
-  for (const id of stateScriptIds) {
-    const element = document.getElementById(id);
-    if (element instanceof HTMLScriptElement) {
-      length += element.textContent?.length ?? 0;
-    }
+  for (const { text } of scripts) {
+    length += text.length;
   }
   return length > maxFactBytes;
 }
