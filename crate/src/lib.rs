@@ -22,7 +22,6 @@ pub mod parts;
 pub mod plan;
 pub mod profile;
 pub mod protocol;
-pub mod ser;
 pub mod sites;
 pub mod user;
 pub mod variant;

@@ -132,7 +132,7 @@ fn record(
         saved_at: time,
     };
     // Strings, numbers and nulls always serialise.
-    crate::ser::to_string_pretty(&record).unwrap_or_default()
+    serde_json::to_string_pretty(&record).unwrap_or_default()
 }
 
 /// The metadata file's fields, in the order they are written.

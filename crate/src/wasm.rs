@@ -46,7 +46,7 @@ pub fn plan(
         plan: &plan,
     };
     // Strings, numbers and booleans always serialise.
-    Ok(crate::ser::to_string(&reply).unwrap_or_default())
+    Ok(serde_json::to_string(&reply).unwrap_or_default())
 }
 
 /// What [`plan`] answers.
@@ -84,5 +84,5 @@ pub fn example_name(options: &str, date: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = defaultOptions)]
 pub fn default_options() -> String {
     // Strings and booleans always serialise.
-    crate::ser::to_string(&Options::default()).unwrap_or_default()
+    serde_json::to_string(&Options::default()).unwrap_or_default()
 }
