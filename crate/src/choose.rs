@@ -84,6 +84,8 @@ struct Findings {
     /// Page data about this profile held an empty user holder
     /// (`userInfo: {}`).
     empty_user: bool,
+    /// The embedded state described some other user.
+    someone_else: bool,
     urls: Vec<(Source, Option<u32>, String)>,
 }
 
@@ -134,6 +136,10 @@ pub fn choose(facts: &PageFacts, now: u64, prefer: Format) -> Result<Choice> {
         if found.owner.is_none() && found.empty_user {
             return Err(Error::AccountNotFound);
         }
+        if same_document && says_nothing(facts, &found) {
+            // A login wall or a challenge: TikTok sent no profile at all.
+            return Err(Error::ProfileUnavailable);
+        }
         return Err(Error::NoAvatar);
     }
     candidates.truncate(MAX_KEPT);
@@ -147,6 +153,18 @@ pub fn choose(facts: &PageFacts, now: u64, prefer: Format) -> Result<Choice> {
         user_id,
         candidates,
     })
+}
+
+/// Whether the page holds nothing about any user: no user or status in
+/// its state, no header, no fetched data. A profile page like that is a
+/// login wall or a challenge, not a profile without a picture.
+fn says_nothing(facts: &PageFacts, found: &Findings) -> bool {
+    found.owner.is_none()
+        && found.statuses.is_empty()
+        && !found.empty_user
+        && !found.someone_else
+        && facts.header.is_none()
+        && facts.fetched.is_empty()
 }
 
 /// How many candidates a choice keeps: enough to fall back through every
@@ -222,16 +240,18 @@ fn read_state(
         // State about another user (left from an earlier page when the
         // document URL is unknown) says nothing about this profile.
         if user.as_ref().is_some_and(|u| !u.is(handle)) {
+            found.someone_else = true;
             continue;
         }
         if let Some(code) = code {
             found.statuses.push(code);
-            // Only an empty holder means "no such user": a holder with
-            // other keys may be a shape we have not seen, not a verdict.
-            let holder = values[2].as_ref();
-            if user.is_none() && holder.is_some_and(Node::holds_nothing) {
-                found.empty_user = true;
-            }
+        }
+        // Only an empty holder means "no such user", with or without a
+        // status: a holder with other keys may be a shape we have not
+        // seen, not a verdict.
+        let holder = values[2].as_ref();
+        if user.is_none() && holder.is_some_and(Node::holds_nothing) {
+            found.empty_user = true;
         }
         if let Some(user) = user {
             add_owner(found, Source::State, user);

@@ -1,7 +1,10 @@
 //! What the core does with a page shape it has never seen: it falls back
-//! to the header, then says it could not find the picture (with reload
-//! advice). It never guesses from `og:image` or from unknown JSON, and
-//! never says an account is missing without TikTok saying so.
+//! to the header, then gives a reason with reload advice: that it could
+//! not find the picture when a known script holds something it cannot
+//! read, or, when nothing it knows is on the page, that the profile is not
+//! available on this page (it cannot tell that from a login wall). It
+//! never guesses from `og:image` or from unknown JSON, and never says an
+//! account is missing without TikTok saying so.
 
 mod common;
 
@@ -51,12 +54,12 @@ fn an_unknown_page_shape_falls_back_to_the_header_then_to_a_reason() {
         ));
 
         facts.header = None;
-        rows.push((
-            era,
-            "no header",
-            first_or_key(&facts),
-            "error_no_avatar".into(),
-        ));
+        let reason = if with_state {
+            "error_no_avatar"
+        } else {
+            "error_profile_unavailable"
+        };
+        rows.push((era, "no header", first_or_key(&facts), reason.into()));
     }
     let rows: Vec<_> = rows
         .into_iter()

@@ -70,6 +70,17 @@ fn each_status_says_what_it_means() {
             "error_account_not_found".into(),
         ),
         (
+            "empty userInfo and no status at all",
+            at(&[(
+                "__UNIVERSAL_DATA_FOR_REHYDRATION__",
+                json!({"__DEFAULT_SCOPE__": {
+                    "webapp.user-detail": {"userInfo": {}},
+                }})
+                .to_string(),
+            )]),
+            "error_account_not_found".into(),
+        ),
+        (
             "SIGI: UserPage 10221, no such user in the map",
             at(&[sigi_state(json!({}), 10221)]),
             "error_account_not_found".into(),
@@ -107,7 +118,7 @@ fn each_status_says_what_it_means() {
         (
             "login wall: no state script at all, only og:image",
             at(&[]),
-            "error_no_avatar".into(),
+            "error_profile_unavailable".into(),
         ),
         (
             "challenge page: state without the user-detail scope",
@@ -116,7 +127,7 @@ fn each_status_says_what_it_means() {
                 json!({"__DEFAULT_SCOPE__": {"webapp.app-context": {}}})
                     .to_string(),
             )]),
-            "error_no_avatar".into(),
+            "error_profile_unavailable".into(),
         ),
         (
             "a new era: userInfo holds the user under a key we don't know",
