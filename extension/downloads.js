@@ -4,6 +4,14 @@
 import { debug } from './debug.js';
 
 const { reply } = globalThis.AVATAR_SAVER;
+// A download that receives no byte for this long is given up for the next
+// candidate: Chromium itself would wait on a silent connection for
+// minutes, with the person hearing only "Saving…". An avatar is a few
+// hundred KB at most, so even a slow link sends something every second.
+const STALL_MS = 10000;
+// How often a running download's progress is read (the API has no
+// progress event).
+const STALL_CHECK_MS = 2500;
 
 /**
  * Tries the plan's downloads in order until one completes. A link the CDN
@@ -19,6 +27,12 @@ export async function saveFirstThatWorks(plan) {
       filename: download.filename,
       saveAs: plan.saveAs,
     });
+    if (ended.outcome === 'complete' && !isImage(ended.mime)) {
+      // An error page sent as a success, say: not what the person asked
+      // for, and not to be kept under a picture's name.
+      await discard(ended.id);
+      continue;
+    }
     if (ended.outcome === 'complete') {
       const answer = {
         type: reply.saved,
@@ -39,6 +53,21 @@ export async function saveFirstThatWorks(plan) {
     }
   }
   return { type: reply.failed, key: 'error_link_expired' };
+}
+
+/**
+ * Whether a completed download's type is a picture. Chromium reports the
+ * Content-Type header; a missing one is given the benefit of the doubt.
+ */
+function isImage(mime) {
+  return !mime || mime.startsWith('image/');
+}
+
+/** Deletes a completed download's file and forgets it. */
+async function discard(id) {
+  debug('not a picture, discarded:', id);
+  await chrome.downloads.removeFile(id).catch(() => {});
+  await chrome.downloads.erase({ id }).catch(() => {});
 }
 
 /**
@@ -86,27 +115,33 @@ async function saveMetadata(metadata, picturePath) {
 
 /**
  * Starts one download and resolves, once it has ended, with `{outcome,
- * path}`: outcome is 'complete', the interrupt reason, or 'refused' when
- * the API would not start it; path is where the file landed. An
- * interrupted download is erased, which also deletes its partial file
- * (`DownloadItemImpl::Remove`); `downloads.cancel` would not, as it acts
- * only on downloads still in progress.
+ * id, path, mime}`: outcome is 'complete', the interrupt reason,
+ * 'NETWORK_TIMEOUT' when no byte came for STALL_MS, or 'refused' when the
+ * API would not start it; path is where the file landed. A download that
+ * did not complete is cancelled (which deletes the partial file of one
+ * still running) and erased (which deletes that of an interrupted one,
+ * `DownloadItemImpl::Remove`).
  */
 function downloadToEnd(options) {
   return new Promise((resolve) => {
     let id;
     let settled = false;
-    const finish = async (outcome, path = '') => {
+    let watch;
+    const finish = async (outcome, item) => {
       if (settled) {
         return;
       }
       settled = true;
+      clearInterval(watch);
       chrome.downloads.onChanged.removeListener(onChanged);
       if (outcome !== 'complete' && id !== undefined) {
+        await chrome.downloads.cancel(id).catch(() => {});
         await chrome.downloads.erase({ id }).catch(() => {});
       }
       debug('download', id, outcome, options.filename);
-      resolve({ outcome, path });
+      resolve({
+        outcome, id, path: item?.filename ?? '', mime: item?.mime ?? '',
+      });
     };
     const settle = async (state) => {
       if (state !== 'complete' && state !== 'interrupted') {
@@ -115,28 +150,43 @@ function downloadToEnd(options) {
       // The delta may lack the error or the final name: read the item.
       const [item] = await chrome.downloads.search({ id });
       if (state === 'complete') {
-        finish('complete', item?.filename ?? '');
+        finish('complete', item);
       } else {
         finish(item?.error || 'interrupted');
       }
     };
     const onChanged = (delta) => {
       if (delta.id === id && delta.state) {
-        settle(delta.state.current);
+        settle(delta.state.current).catch(() => finish('interrupted'));
       }
+    };
+    // Gives up on a download whose byte count has not moved for STALL_MS.
+    const watchProgress = () => {
+      let bytes = -1;
+      let still = 0;
+      watch = setInterval(async () => {
+        const [item] = await chrome.downloads.search({ id }).catch(() => []);
+        if (item?.bytesReceived !== bytes) {
+          bytes = item?.bytesReceived;
+          still = 0;
+        } else if (++still * STALL_CHECK_MS >= STALL_MS) {
+          finish('NETWORK_TIMEOUT');
+        }
+      }, STALL_CHECK_MS);
     };
     chrome.downloads.onChanged.addListener(onChanged);
     chrome.downloads
       .download({ ...options, conflictAction: 'uniquify' })
       .then(async (started) => {
         id = started;
+        watchProgress();
         // The download may have ended before its id was known to us.
         const [item] = await chrome.downloads.search({ id });
-        settle(item?.state);
+        await settle(item?.state);
       })
       .catch((error) => {
         debug('download refused:', error);
-        finish('refused');
+        finish(id === undefined ? 'refused' : 'interrupted');
       });
   });
 }

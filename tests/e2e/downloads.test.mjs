@@ -90,11 +90,11 @@ async function profile() {
 }
 
 /** Waits until the live region has said how the save ended. */
-async function outcome(page) {
+async function outcome(page, timeout = 15_000) {
   await page.waitForFunction((busy) => {
     const last = globalThis.heardByTest.at(-1);
     return last && last !== 'Saving…' && last !== busy;
-  }, BUSY, { timeout: 15_000 });
+  }, BUSY, { timeout });
   return page.evaluate(() => globalThis.heardByTest.at(-1));
 }
 
@@ -158,6 +158,42 @@ test('the connection drops mid-picture: the next size, no partial file',
     const file = await waitForFile(browser.downloadsDir);
     assert.ok(file.bytes.equals(images[720]));
     assert.equal(requested()[0], '1080');
+    assert.deepEqual(await listFiles(browser.downloadsDir),
+      ['sample.creator_720x720_b5a9de7c.jpeg']);
+    await page.close();
+  });
+
+test('the connection falls silent: the next size after 10 s, no partial',
+  async () => {
+    cdn.serve(targets[1080], { body: images[1080], stall: true });
+    const { page, button } = await profile();
+
+    await button.press('Enter');
+
+    // The extension gives a silent download 10 s; allow for slow checks.
+    assert.equal(await outcome(page, 30_000), saved(720));
+    const file = await waitForFile(browser.downloadsDir);
+    assert.ok(file.bytes.equals(images[720]));
+    assert.deepEqual(requested(), ['1080', '720']);
+    assert.deepEqual(await listFiles(browser.downloadsDir),
+      ['sample.creator_720x720_b5a9de7c.jpeg']);
+    await page.close();
+  });
+
+test('an error page sent as a success is not kept: the next size is',
+  async () => {
+    cdn.serve(targets[1080], {
+      body: Buffer.from('<!doctype html><title>Busy</title>'),
+      type: 'text/html',
+    });
+    const { page, button } = await profile();
+
+    await button.press('Enter');
+
+    assert.equal(await outcome(page), saved(720));
+    const file = await waitForFile(browser.downloadsDir);
+    assert.ok(file.bytes.equals(images[720]));
+    assert.deepEqual(requested(), ['1080', '720']);
     assert.deepEqual(await listFiles(browser.downloadsDir),
       ['sample.creator_720x720_b5a9de7c.jpeg']);
     await page.close();

@@ -37,9 +37,10 @@ async function selfSignedCert() {
 /**
  * Starts the stand-in CDN on 127.0.0.1 at a free port.
  *
- * serve(pathAndQuery, {body, type, status, delay, cut}) registers one
- * exact target, answered after delay ms, and with cut only half its body
- * before the connection drops; setStatus(pathAndQuery, status) makes a
+ * serve(pathAndQuery, {body, type, status, delay, cut, stall}) registers
+ * one exact target, answered after delay ms; with cut only half its body
+ * is sent before the connection drops, with stall half of it before the
+ * connection falls silent, open until the server closes; setStatus(pathAndQuery, status) makes a
  * registered one fail later (or recover);
  * requests lists {host, url, time} for every request, matched or not.
  */
@@ -59,6 +60,12 @@ export async function startCdn() {
     const ok = route.status >= 200 && route.status < 300;
     setTimeout(() => {
       const headers = { 'content-type': route.type };
+      if (ok && route.stall) {
+        headers['content-length'] = route.body.length;
+        res.writeHead(route.status, headers);
+        res.write(route.body.subarray(0, route.body.length >> 1));
+        return;
+      }
       if (ok && route.cut) {
         // Half the picture, then the connection drops: a network failure.
         // The validators make Chromium keep the partial file to resume.
@@ -86,8 +93,9 @@ export async function startCdn() {
     requests,
     serve(target, {
       body, type = 'image/jpeg', status = 200, delay = 0, cut = false,
+      stall = false,
     }) {
-      routes.set(target, { body, type, status, delay, cut });
+      routes.set(target, { body, type, status, delay, cut, stall });
     },
     setStatus(target, status) {
       const route = routes.get(target);
