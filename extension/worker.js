@@ -26,7 +26,10 @@ chrome.runtime.onMessage.addListener((message, sender, respond) => {
   if (!fromOurContentScript(sender)) {
     return false;
   }
-  answer(message, sender.tab.id).then(respond);
+  // Whatever goes wrong, the content script gets an answer to speak.
+  answer(message, sender.tab.id)
+    .catch(failed)
+    .then(respond);
   return true; // The answer comes asynchronously.
 });
 
@@ -60,6 +63,10 @@ async function answer(message, tabId) {
     const [small, texts] = apart(message);
     planned = JSON.parse(plan(small, texts, options, Date.now()));
   } catch (error) {
+    if (message?.type === request.inspect) {
+      // The button names no one, but its description tells the shortcut.
+      return { ...failed(error), shortcut: await shortcut() };
+    }
     return failed(error);
   }
   const first = planned.plan.downloads[0];
@@ -146,7 +153,9 @@ async function saveShown(tab) {
   try {
     await chrome.tabs.sendMessage(tab.id, { type: trigger.saveShown });
   } catch {
-    const title = chrome.i18n.getMessage('error_not_a_profile');
+    // No content script answered: not a TikTok page, or one opened before
+    // the extension was installed or updated, which a reload mends.
+    const title = chrome.i18n.getMessage('error_no_content_script');
     await chrome.action.setTitle({ tabId: tab.id, title });
     await chrome.action.setBadgeText({ tabId: tab.id, text: '?' });
   }
