@@ -62,6 +62,10 @@ function createButton(pressed) {
         ? t('button_label', [handle, String(width), String(height)])
         : t('button_label_unsized', [handle]);
       button.setAttribute('aria-label', name);
+      this.describe(shortcut);
+    },
+    /** Tells the keyboard shortcut, or how to set one, in the description. */
+    describe(shortcut) {
       hint.textContent = shortcut
         ? t('button_hint', [shortcut])
         : t('button_hint_unset');

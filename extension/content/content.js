@@ -17,6 +17,9 @@
   const button = createButton(save);
   // What the button was last labelled for: the route and the header.
   let shownKey = '';
+  let shownPath = '';
+  // Numbers the questions to the worker; an answer counts only while its
+  // number is the newest, so one about an earlier view is dropped.
   let asked = 0;
   const fetched = collectFetched(onFetched, life.signal);
 
@@ -47,6 +50,7 @@
       button.remove();
       status.undock();
       shownKey = '';
+      asked++;
       return;
     }
     button.place(anchor);
@@ -56,9 +60,16 @@
       image?.getAttribute('src')].join('\n');
     if (key !== shownKey) {
       shownKey = key;
-      // Never name the previous person while the worker is asked.
+      // Never name the previous person while the worker is asked, nor
+      // let an answer about them that is still on its way do so.
       button.unlabel();
+      asked++;
       whenIdle(inspect);
+    }
+    if (location.pathname !== shownPath) {
+      shownPath = location.pathname;
+      // "Saved @a's picture" would read as news about the next person.
+      status.clear();
     }
   }
 
@@ -81,8 +92,14 @@
     // Only the newest question counts: an older answer may know less.
     const ticket = ++asked;
     const answer = await ask(request.inspect);
-    if (answer?.type === reply.inspected && ticket === asked) {
+    if (ticket !== asked) {
+      return;
+    }
+    if (answer?.type === reply.inspected) {
       button.label(answer);
+    } else if (typeof answer?.shortcut === 'string') {
+      // Nobody to name yet, but the shortcut is worth knowing already.
+      button.describe(answer.shortcut);
     }
   }
 

@@ -66,6 +66,8 @@ function createStatus() {
         moveTo(document.body, false);
       }
     },
+    /** Says nothing any more; the next message is read afresh. */
+    clear,
     /** Removes the region from the page. */
     remove() {
       clearTimeout(timer);
