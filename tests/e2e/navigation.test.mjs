@@ -49,6 +49,9 @@ test('after the page fetches @second.person, Enter saves their 1080 ' +
     `Saved @${SECOND}'s profile picture, 1080 by 1080 pixels`);
 
   await page.evaluate(() => history.back());
+  await buttonFor(page, FIRST, 1080).waitFor();
+  // "Saved @second.person's…" is not news about this profile.
+  assert.equal(await statusText(page, { wait: false }), '');
   file = await saveWith(buttonFor(page, FIRST, 1080));
   assert.equal(file.name, FIRST_FILE);
   assert.ok(file.bytes.equals(images[FIRST][1080]), 'not the creator\'s');

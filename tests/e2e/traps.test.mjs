@@ -58,6 +58,8 @@ before(async () => {
     '/@sample.lookalike': { file: ownPage('lookalike-2025.html') },
     '/@sample.gone': { file: ownPage('not-found-2025.html') },
     '/@sample.default': { file: ownPage('default-avatar-2025.html') },
+    // The real page sent at another handle: all it holds is someone else's.
+    '/@sample.elsewhere': { file: fixturePage('profile-2025-eu.html') },
   });
 });
 
@@ -97,6 +99,27 @@ test('not found: TikTok\'s default og:image is not saved, and it says why',
 
     assert.equal(await statusText(page),
       "This account doesn't exist, so there is no picture to save");
+    assert.deepEqual(await nothingSaved(browser.downloadsDir, saved), []);
+    assert.deepEqual(cdn.requests, []);
+    await page.close();
+  });
+
+test('a page about someone else: the button names no one, yet tells the ' +
+  'shortcut, and nothing is saved', async () => {
+    const page = await openProfile(browser.context, '/@sample.elsewhere');
+    const button = page.getByRole('button', {
+      name: 'Download profile picture', exact: true,
+    });
+    await button.waitFor();
+    // The worker's answer, though a failure, carries the bound shortcut.
+    await page.waitForFunction(() => document
+      .querySelector('avatar-saver-button').shadowRoot
+      .getElementById('hint').textContent.includes('Alt+Shift+D'));
+    cdn.requests.length = 0;
+    await button.press('Enter');
+
+    assert.equal(await statusText(page), "Couldn't find this profile's " +
+      'picture on the page. Reload the page and try again');
     assert.deepEqual(await nothingSaved(browser.downloadsDir, saved), []);
     assert.deepEqual(cdn.requests, []);
     await page.close();
