@@ -12,11 +12,12 @@ import { join } from 'node:path';
 const [fixtures, out] = process.argv.slice(2);
 const SHAPE = {
   request: 0,
-  universal: 1,
-  sigi: 2,
-  persisted: 3,
-  next: 4,
-  fetched: 5,
+  parts: 1,
+  universal: 2,
+  sigi: 3,
+  persisted: 4,
+  next: 5,
+  fetched: 6,
 };
 const URL = 'https://www.tiktok.com/@sample.creator';
 
@@ -63,17 +64,23 @@ function shapes(user) {
       props: { pageProps: { userInfo, statusCode: 0 } },
     })],
     [SHAPE.fetched, JSON.stringify({ userInfo, statusCode: 0 })],
-    [SHAPE.request, JSON.stringify({
-      type: 'save',
-      facts: {
-        url: URL,
-        scripts: [{ id: '__UNIVERSAL_DATA_FOR_REHYDRATION__',
-          text: universal }],
-        header: { src: user.avatarLarger, title: '@sample.creator' },
-        ogImage: user.avatarMedium,
-      },
-    })],
+    [SHAPE.request, JSON.stringify(request(user, universal))],
+    // As the worker sends it: the text emptied, then after a NUL.
+    [SHAPE.parts, `${JSON.stringify(request(user, ''))}\0${universal}`],
   ];
+}
+
+/** A save request of the fuzzer's profile with this state script. */
+function request(user, text) {
+  return {
+    type: 'save',
+    facts: {
+      url: URL,
+      scripts: [{ id: '__UNIVERSAL_DATA_FOR_REHYDRATION__', text }],
+      header: { src: user.avatarLarger, title: '@sample.creator' },
+      ogImage: user.avatarMedium,
+    },
+  };
 }
 
 await mkdir(out, { recursive: true });

@@ -3,10 +3,12 @@
 //! any plan it makes downloads only allowed CDN URLs, for the profile in the
 //! address bar, under safe names.
 //!
-//! The first byte picks how the rest is used: as the whole request JSON, or
-//! as the text of one state script (or fetched response) of a fixed
-//! profile page, so that the fuzzer spends its time inside the JSON walk
-//! rather than on the request's envelope.
+//! The first byte picks how the rest is used: as the whole request JSON; as
+//! a request and its texts apart, split at NUL bytes, as the worker sends
+//! them; or as the text of one state script (or fetched response) of a
+//! fixed profile page, so that the fuzzer spends its time inside the JSON
+//! walk rather than on the request's envelope. The last kind also travels
+//! apart from its request, as it does in the worker.
 
 #![no_main]
 
@@ -31,6 +33,7 @@ const MAX_DOWNLOADS: usize = 8;
 /// Where the fuzzed text goes, by the first byte modulo the length.
 const SHAPES: &[&str] = &[
     "request",
+    "parts",
     "__UNIVERSAL_DATA_FOR_REHYDRATION__",
     "SIGI_STATE",
     "sigi-persisted-data",
@@ -50,22 +53,35 @@ fuzz_target!(|data: &[u8]| {
     } else {
         "{}"
     };
-    let request = match shape {
-        "request" => text.into_owned(),
-        "fetched" => json!({"type": "save", "facts": {
-            "url": URL,
-            "fetched": [{"url": DETAIL, "text": text}],
-        }})
-        .to_string(),
-        id => json!({"type": "save", "facts": {
-            "url": URL,
-            "scripts": [{"id": id, "text": text}],
-            "header": {"title": "sample.creator"},
-        }})
-        .to_string(),
+    let planned = match shape {
+        "request" => avatar_saver::handle(&text, options, NOW_MS),
+        "parts" => {
+            let mut pieces = text.split('\0').map(str::to_owned);
+            let request = pieces.next().unwrap_or_default();
+            let texts = pieces.collect();
+            avatar_saver::handle_parts(&request, texts, options, NOW_MS)
+        }
+        "fetched" => {
+            let request = json!({"type": "save", "facts": {
+                "url": URL,
+                "fetched": [{"url": DETAIL, "text": ""}],
+            }});
+            let texts = vec![text.into_owned()];
+            let request = request.to_string();
+            avatar_saver::handle_parts(&request, texts, options, NOW_MS)
+        }
+        id => {
+            let request = json!({"type": "save", "facts": {
+                "url": URL,
+                "scripts": [{"id": id, "text": ""}],
+                "header": {"title": "sample.creator"},
+            }});
+            let texts = vec![text.into_owned()];
+            let request = request.to_string();
+            avatar_saver::handle_parts(&request, texts, options, NOW_MS)
+        }
     };
-    if let Ok((decoded, plan)) = avatar_saver::handle(&request, options, NOW_MS)
-    {
+    if let Ok((decoded, plan)) = planned {
         check(&decoded, &plan);
     }
 });
