@@ -157,6 +157,38 @@ test('another extension\'s page cannot make us save', async () => {
   await profile.close();
 });
 
+test('our own options page, not a content script, cannot make us save',
+  async () => {
+    cdn.requests.length = 0;
+    const before = await listFiles(browser.downloadsDir);
+    const profile = await openProfile();
+    const page = await browser.context.newPage();
+    // An extension page gets through Chromium's own checks (same id), so
+    // only the worker's check of the sender stands between it and a save.
+    await page.goto(
+      `chrome-extension://${browser.extensionId}/options/options.html`);
+    const answers = await page.evaluate(async (forged) => {
+      const outcome = async (message) => {
+        try {
+          return JSON.stringify(await chrome.runtime.sendMessage(message))
+            ?? 'no answer';
+        } catch (error) {
+          return `refused: ${error.message}`;
+        }
+      };
+      return [
+        await outcome(forged),
+        await outcome({ type: 'inspect', facts: forged.facts }),
+      ];
+    }, FORGED);
+    for (const said of answers) {
+      assert.doesNotMatch(said, /"type"/, 'the worker answered');
+    }
+    await assertNothingHappened(before);
+    await page.close();
+    await profile.close();
+  });
+
 test('a save makes one request, stores nothing and logs nothing',
   async () => {
     cdn.requests.length = 0;
