@@ -104,6 +104,8 @@ pub const FETCHED_SHAPES: &[FetchedShape] = &[
         user: &[Key("userInfo"), Key("user")],
         status: &[Key("statusCode")],
     },
+    // Read from the same channel as the web shape (the page's own detail
+    // responses): the main-world script forwards nothing else.
     FetchedShape {
         era: "app API user objects (snake_case, url_list)",
         user: &[Key("user")],
