@@ -84,8 +84,9 @@ struct Findings {
     /// Page data about this profile held an empty user holder
     /// (`userInfo: {}`).
     empty_user: bool,
-    /// The embedded state described some other user.
-    someone_else: bool,
+    /// The embedded state described some other user, or could not be
+    /// read: either way the page held something, not nothing.
+    something_else: bool,
     urls: Vec<(Source, Option<u32>, String)>,
 }
 
@@ -162,7 +163,7 @@ fn says_nothing(facts: &PageFacts, found: &Findings) -> bool {
     found.owner.is_none()
         && found.statuses.is_empty()
         && !found.empty_user
-        && !found.someone_else
+        && !found.something_else
         && facts.header.is_none()
         && facts.fetched.is_empty()
 }
@@ -233,14 +234,17 @@ fn read_state(
                 return Err(Error::TooLarge("JSON nested too deeply"));
             }
             // A broken script still leaves the header to read.
-            Err(_) => continue,
+            Err(_) => {
+                found.something_else = true;
+                continue;
+            }
         };
         let code = values[1].as_ref().and_then(Node::as_i64);
         let user = values[0].as_ref().and_then(User::read);
         // State about another user (left from an earlier page when the
         // document URL is unknown) says nothing about this profile.
         if user.as_ref().is_some_and(|u| !u.is(handle)) {
-            found.someone_else = true;
+            found.something_else = true;
             continue;
         }
         if let Some(code) = code {
