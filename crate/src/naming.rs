@@ -103,14 +103,19 @@ pub fn fill(
     }
     let mut out = String::new();
     let mut rest = pattern;
+    // Set after an empty token that had no separator of its own to drop.
+    let mut drop_next = false;
     while let Some(open) = rest.find(['{', '}']) {
-        out.push_str(&rest[..open]);
+        let mut literal = &rest[..open];
+        if std::mem::take(&mut drop_next) {
+            literal = literal.trim_start_matches(SEPARATORS);
+        }
         if rest[open..].starts_with('}') {
             return Err(PatternError::StrayClose);
         }
         let after = &rest[open + 1..];
         let close = after.find('}').ok_or(PatternError::Unclosed)?;
-        out.push_str(match &after[..close] {
+        let value = match &after[..close] {
             "handle" => tokens.handle,
             "nickname" => tokens.nickname,
             "id" => tokens.id,
@@ -121,12 +126,27 @@ pub fn fill(
                 let word: String = word.chars().take(40).collect();
                 return Err(PatternError::UnknownToken(word));
             }
-        });
+        };
+        if value.is_empty() {
+            // "{handle}_{avatar_id}" without an id would end in "_": an
+            // empty token takes the separators before it, or else after.
+            let kept = literal.trim_end_matches(SEPARATORS);
+            drop_next = kept.len() == literal.len();
+            literal = kept;
+        }
+        out.push_str(literal);
+        out.push_str(value);
         rest = &after[close + 1..];
+    }
+    if drop_next {
+        rest = rest.trim_start_matches(SEPARATORS);
     }
     out.push_str(rest);
     Ok(out)
 }
+
+/// What a pattern puts between tokens, dropped beside an empty one.
+const SEPARATORS: &[char] = &['_', '-', ' ', '.'];
 
 /// Makes one path component safe, keeping at most `max_bytes` of UTF-8.
 pub fn safe_component(name: &str, max_bytes: usize) -> String {

@@ -125,6 +125,23 @@ fn hostile_and_foreign_names_through_the_pattern() {
 }
 
 #[test]
+fn an_empty_token_takes_its_separator_along() {
+    let mut fields = tokens("sample.owner", "");
+    fields.avatar_id = "";
+    let table = [
+        ("{handle}_{size}_{avatar_id}", "sample.owner_1080x1080"),
+        ("{avatar_id}_{handle}", "sample.owner"),
+        ("{handle}_{avatar_id}_{size}", "sample.owner_1080x1080"),
+        ("{nickname} - {handle}", "sample.owner"),
+        ("{handle} {nickname} {avatar_id}", "sample.owner"),
+        ("x{avatar_id}y", "xy"),
+    ];
+    for (pattern, want) in table {
+        assert_eq!(fill(pattern, &fields).expect("valid"), want, "{pattern}");
+    }
+}
+
+#[test]
 fn names_that_are_only_trouble() {
     let table = [
         ("{nickname}", "CON", "_CON.jpeg"),
