@@ -24,6 +24,8 @@ bindgen_version() {
 
 setup_rust() {
   have cargo || die "cargo is missing: install Rust from https://rustup.rs"
+  have rustup || die "rustup is missing (it adds the $TARGET target):" \
+    "install Rust from https://rustup.rs"
   if ! rustup target list --installed | grep -qx "$TARGET"; then
     step "Installing the Rust target $TARGET"
     rustup target add "$TARGET"
