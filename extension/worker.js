@@ -19,6 +19,12 @@ const core = init({
   module_or_path: chrome.runtime.getURL('core/avatar_saver_bg.wasm'),
 });
 
+const encoder = new TextEncoder();
+// TikTok's state is about 250 KB, 750 KB at 3 bytes a unit; a buffer for
+// a larger page is not kept.
+const UTF8_KEPT = 4 << 20;
+let utf8Buffer = new Uint8Array(0);
+
 // Tabs with a save under way: one save per request of the person.
 const saving = new Set();
 
@@ -92,29 +98,53 @@ async function answer(message, tabId) {
 
 /**
  * The request as the core takes it: JSON with the texts of the state
- * scripts and fetched responses emptied, and those texts apart, scripts
- * first. The ~250 KB state script is then neither escaped here nor
- * unescaped in the core (crate/src/parts.rs). Whatever is not a string
- * stays where it was, for the core to refuse.
+ * scripts and fetched responses emptied, and those texts apart as UTF-8,
+ * scripts first. The ~250 KB state script is then neither escaped here
+ * nor unescaped in the core (crate/src/parts.rs), and crosses into it in
+ * one copy (crate/src/wasm.rs). Whatever is not a string stays where it
+ * was, for the core to refuse.
  */
 function apart(message) {
-  const texts = [];
+  const strings = [];
   const empty = (pieces) => !Array.isArray(pieces) ? pieces : pieces.map(
     (piece) => {
       if (typeof piece?.text !== 'string') {
         return piece;
       }
-      texts.push(piece.text);
+      strings.push(piece.text);
       return { ...piece, text: '' };
     });
   const facts = message?.facts;
   if (typeof facts !== 'object' || facts === null) {
-    return [JSON.stringify(message), texts];
+    return [JSON.stringify(message), []];
   }
   const scripts = empty(facts.scripts);
   const fetched = empty(facts.fetched);
   const small = { ...message, facts: { ...facts, scripts, fetched } };
-  return [JSON.stringify(small), texts];
+  return [JSON.stringify(small), utf8(strings)];
+}
+
+/**
+ * Each string's UTF-8, as views into one buffer that is kept for the next
+ * request (up to UTF8_KEPT bytes): `encodeInto` then allocates nothing,
+ * and the core copies the views before anything can write them again.
+ */
+function utf8(strings) {
+  // encodeInto writes at most 3 bytes for each UTF-16 code unit.
+  const need = strings.reduce((sum, text) => sum + 3 * text.length, 0);
+  let buffer = utf8Buffer;
+  if (buffer.length < need) {
+    buffer = new Uint8Array(need);
+    if (need <= UTF8_KEPT) {
+      utf8Buffer = buffer;
+    }
+  }
+  let at = 0;
+  return strings.map((text) => {
+    const { written } = encoder.encodeInto(text, buffer.subarray(at));
+    at += written;
+    return buffer.subarray(at - written, at);
+  });
 }
 
 /** Turns an error of the core into a reply naming the sentence to show. */
