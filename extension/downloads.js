@@ -63,6 +63,18 @@ function isImage(mime) {
   return !mime || mime.startsWith('image/');
 }
 
+/**
+ * Whether a running download is waiting for bytes from the CDN, and not
+ * for the person: a paused download, or one whose Save As dialog is open
+ * (no file name yet, while Chromium already fetches, so all its bytes may
+ * be in), must not be given up however long it waits.
+ */
+function waitsOnNetwork(item, saveAs) {
+  const allIn = item.totalBytes > 0 && item.bytesReceived >= item.totalBytes;
+  const dialog = saveAs && item.filename === '';
+  return item.state === 'in_progress' && !item.paused && !allIn && !dialog;
+}
+
 /** Deletes a completed download's file and forgets it. */
 async function discard(id) {
   debug('not a picture, discarded:', id);
@@ -160,13 +172,15 @@ function downloadToEnd(options) {
         settle(delta.state.current).catch(() => finish('interrupted'));
       }
     };
-    // Gives up on a download whose byte count has not moved for STALL_MS.
+    // Gives up on a download whose byte count has not moved for STALL_MS
+    // while it waits for the network alone.
     const watchProgress = () => {
       let bytes = -1;
       let still = 0;
       watch = setInterval(async () => {
         const [item] = await chrome.downloads.search({ id }).catch(() => []);
-        if (item?.bytesReceived !== bytes) {
+        const waiting = item && waitsOnNetwork(item, options.saveAs);
+        if (!waiting || item.bytesReceived !== bytes) {
           bytes = item?.bytesReceived;
           still = 0;
         } else if (++still * STALL_CHECK_MS >= STALL_MS) {
