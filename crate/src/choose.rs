@@ -249,13 +249,14 @@ fn read_state(
         }
         if let Some(code) = code {
             found.statuses.push(code);
-        }
-        // Only an empty holder means "no such user", with or without a
-        // status: a holder with other keys may be a shape we have not
-        // seen, not a verdict.
-        let holder = values[2].as_ref();
-        if user.is_none() && holder.is_some_and(Node::holds_nothing) {
-            found.empty_user = true;
+            // Only an empty holder means "no such user": a holder with
+            // other keys may be a shape we have not seen, not a verdict.
+            // Without a status it may be a store's default on a login
+            // wall: TikTok has not said the account is missing.
+            let holder = values[2].as_ref();
+            if user.is_none() && holder.is_some_and(Node::holds_nothing) {
+                found.empty_user = true;
+            }
         }
         if let Some(user) = user {
             add_owner(found, Source::State, user);

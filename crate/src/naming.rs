@@ -103,7 +103,7 @@ pub fn fill(
     }
     let mut out = String::new();
     let mut rest = pattern;
-    // Set after an empty token that had no separator of its own to drop.
+    // Set after an empty token at the start of the name.
     let mut drop_next = false;
     while let Some(open) = rest.find(['{', '}']) {
         let mut literal = &rest[..open];
@@ -129,10 +129,10 @@ pub fn fill(
         };
         if value.is_empty() {
             // "{handle}_{avatar_id}" without an id would end in "_": an
-            // empty token takes the separators before it, or else after.
-            let kept = literal.trim_end_matches(SEPARATORS);
-            drop_next = kept.len() == literal.len();
-            literal = kept;
+            // empty token takes the separators before it, or, when it
+            // starts the name, those after it.
+            literal = literal.trim_end_matches(SEPARATORS);
+            drop_next = out.is_empty() && literal.is_empty();
         }
         out.push_str(literal);
         out.push_str(value);

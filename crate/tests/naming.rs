@@ -135,6 +135,7 @@ fn an_empty_token_takes_its_separator_along() {
         ("{nickname} - {handle}", "sample.owner"),
         ("{handle} {nickname} {avatar_id}", "sample.owner"),
         ("x{avatar_id}y", "xy"),
+        ("{handle}{avatar_id}_{size}", "sample.owner_1080x1080"),
     ];
     for (pattern, want) in table {
         assert_eq!(fill(pattern, &fields).expect("valid"), want, "{pattern}");

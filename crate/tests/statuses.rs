@@ -70,7 +70,7 @@ fn each_status_says_what_it_means() {
             "error_account_not_found".into(),
         ),
         (
-            "empty userInfo and no status at all",
+            "empty userInfo, no status: TikTok has not said it is missing",
             at(&[(
                 "__UNIVERSAL_DATA_FOR_REHYDRATION__",
                 json!({"__DEFAULT_SCOPE__": {
@@ -78,7 +78,7 @@ fn each_status_says_what_it_means() {
                 }})
                 .to_string(),
             )]),
-            "error_account_not_found".into(),
+            "error_profile_unavailable".into(),
         ),
         (
             "SIGI: UserPage 10221, no such user in the map",
