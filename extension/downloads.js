@@ -27,10 +27,11 @@ export async function saveFirstThatWorks(plan) {
       filename: download.filename,
       saveAs: plan.saveAs,
     });
-    if (ended.outcome === 'complete' && !isImage(ended.mime)) {
+    if (ended.outcome === 'complete' && notAPicture(ended.mime)) {
       // An error page sent as a success, say: not what the person asked
       // for, and not to be kept under a picture's name.
-      await discard(ended.id);
+      debug('not a picture, deleted:', ended.id, ended.mime);
+      await forget(ended.id);
       continue;
     }
     if (ended.outcome === 'complete') {
@@ -56,29 +57,40 @@ export async function saveFirstThatWorks(plan) {
 }
 
 /**
- * Whether a completed download's type is a picture. Chromium reports the
- * Content-Type header; a missing one is given the benefit of the doubt.
+ * Whether a completed download's type (Chromium reports the Content-Type
+ * header) is clearly not a picture: text, HTML, JSON or XML. A generic
+ * type such as application/octet-stream, or none, may still be one.
  */
-function isImage(mime) {
-  return !mime || mime.startsWith('image/');
+function notAPicture(mime = '') {
+  return !mime.startsWith('image/') && /^text\/|html|json|xml/.test(mime);
 }
 
 /**
  * Whether a running download is waiting for bytes from the CDN, and not
- * for the person: a paused download, or one whose Save As dialog is open
- * (no file name yet, while Chromium already fetches, so all its bytes may
- * be in), must not be given up however long it waits.
+ * for the person: a paused download, or one whose name is not chosen yet
+ * (a Save As dialog, ours or Chrome's own "ask where to save", is open
+ * while Chromium already fetches, so all its bytes may be in), must not
+ * be given up however long it waits.
  */
-function waitsOnNetwork(item, saveAs) {
+function waitsOnNetwork(item) {
   const allIn = item.totalBytes > 0 && item.bytesReceived >= item.totalBytes;
-  const dialog = saveAs && item.filename === '';
-  return item.state === 'in_progress' && !item.paused && !allIn && !dialog;
+  return item.state === 'in_progress' && !item.paused && !allIn &&
+    item.filename !== '';
 }
 
-/** Deletes a completed download's file and forgets it. */
-async function discard(id) {
-  debug('not a picture, discarded:', id);
-  await chrome.downloads.removeFile(id).catch(() => {});
+/**
+ * Deletes what a download left, whatever its state: a completed file is
+ * removed, a running one cancelled (which deletes its partial file), and
+ * the entry erased (which deletes an interrupted one's partial file,
+ * `DownloadItemImpl::Remove`).
+ */
+async function forget(id) {
+  const [item] = await chrome.downloads.search({ id }).catch(() => []);
+  if (item?.state === 'complete') {
+    await chrome.downloads.removeFile(id).catch(() => {});
+  } else {
+    await chrome.downloads.cancel(id).catch(() => {});
+  }
   await chrome.downloads.erase({ id }).catch(() => {});
 }
 
@@ -128,11 +140,9 @@ async function saveMetadata(metadata, picturePath) {
 /**
  * Starts one download and resolves, once it has ended, with `{outcome,
  * id, path, mime}`: outcome is 'complete', the interrupt reason,
- * 'NETWORK_TIMEOUT' when no byte came for STALL_MS, or 'refused' when the
- * API would not start it; path is where the file landed. A download that
- * did not complete is cancelled (which deletes the partial file of one
- * still running) and erased (which deletes that of an interrupted one,
- * `DownloadItemImpl::Remove`).
+ * 'NETWORK_TIMEOUT' when the CDN did not answer or no byte came for
+ * STALL_MS, or 'refused' when the API would not start it; path is where
+ * the file landed. Whatever did not complete is deleted (`forget`).
  */
 function downloadToEnd(options) {
   return new Promise((resolve) => {
@@ -144,17 +154,26 @@ function downloadToEnd(options) {
         return;
       }
       settled = true;
+      clearTimeout(unanswered);
       clearInterval(watch);
       chrome.downloads.onChanged.removeListener(onChanged);
       if (outcome !== 'complete' && id !== undefined) {
-        await chrome.downloads.cancel(id).catch(() => {});
-        await chrome.downloads.erase({ id }).catch(() => {});
+        // A timeout may have raced the last bytes: keep what completed.
+        const [now] = await chrome.downloads.search({ id }).catch(() => []);
+        if (now?.state === 'complete') {
+          [outcome, item] = ['complete', now];
+        } else {
+          await forget(id);
+        }
       }
       debug('download', id, outcome, options.filename);
       resolve({
         outcome, id, path: item?.filename ?? '', mime: item?.mime ?? '',
       });
     };
+    // Chromium gives the download its id only once the CDN has answered:
+    // one that never answers is given up like a silent one.
+    const unanswered = setTimeout(() => finish('NETWORK_TIMEOUT'), STALL_MS);
     const settle = async (state) => {
       if (state !== 'complete' && state !== 'interrupted') {
         return;
@@ -178,9 +197,13 @@ function downloadToEnd(options) {
       let bytes = -1;
       let still = 0;
       watch = setInterval(async () => {
-        const [item] = await chrome.downloads.search({ id }).catch(() => []);
-        const waiting = item && waitsOnNetwork(item, options.saveAs);
-        if (!waiting || item.bytesReceived !== bytes) {
+        const found = await chrome.downloads.search({ id }).catch(() => null);
+        if (found?.length === 0) {
+          finish('USER_CANCELED'); // Erased from Chrome's list meanwhile.
+          return;
+        }
+        const item = found?.[0];
+        if (!item || !waitsOnNetwork(item) || item.bytesReceived !== bytes) {
           bytes = item?.bytesReceived;
           still = 0;
         } else if (++still * STALL_CHECK_MS >= STALL_MS) {
@@ -192,7 +215,12 @@ function downloadToEnd(options) {
     chrome.downloads
       .download({ ...options, conflictAction: 'uniquify' })
       .then(async (started) => {
+        if (settled) {
+          await forget(started); // The CDN answered after we gave up.
+          return;
+        }
         id = started;
+        clearTimeout(unanswered);
         watchProgress();
         // The download may have ended before its id was known to us.
         const [item] = await chrome.downloads.search({ id });

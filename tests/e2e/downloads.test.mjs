@@ -147,12 +147,13 @@ test('every size refused: no file, the reload message, then it works',
     await page.close();
   });
 
-// Ways the 1080 download can fail after the CDN has answered. Each time
-// the 720 picture is saved, alone: no partial or wrong file is left. A
-// silent connection is given up after 10 s, so its wait is longer.
+// Ways the 1080 download can fail. Each time the 720 picture is saved,
+// alone: no partial or wrong file is left. A silent CDN is given up after
+// 10 s, so its wait is longer.
 const FAILING_1080 = [
   ['the connection drops mid-picture', () => ({ cut: true })],
   ['the connection falls silent', () => ({ stall: true }), 30_000],
+  ['the CDN never answers', () => ({ hang: true }), 30_000],
   ['an error page is sent as a success', () => ({
     body: Buffer.from('<!doctype html><title>Busy</title>'),
     type: 'text/html',

@@ -37,10 +37,11 @@ async function selfSignedCert() {
 /**
  * Starts the stand-in CDN on 127.0.0.1 at a free port.
  *
- * serve(pathAndQuery, {body, type, status, delay, cut, stall}) registers
- * one exact target, answered after delay ms; with cut only half its body
- * is sent before the connection drops, with stall half of it before the
- * connection falls silent, open until the server closes; setStatus(pathAndQuery, status) makes a
+ * serve(pathAndQuery, {body, type, status, delay, cut, stall, hang})
+ * registers one exact target, answered after delay ms; with cut only half
+ * its body is sent before the connection drops, with stall half of it
+ * before the connection falls silent, and with hang nothing at all, the
+ * connection open until the server closes; setStatus(pathAndQuery, status) makes a
  * registered one fail later (or recover);
  * requests lists {host, url, time} for every request, matched or not.
  */
@@ -58,6 +59,9 @@ export async function startCdn() {
       return;
     }
     const ok = route.status >= 200 && route.status < 300;
+    if (route.hang) {
+      return;
+    }
     setTimeout(() => {
       const headers = { 'content-type': route.type };
       if (ok && route.stall) {
@@ -93,9 +97,9 @@ export async function startCdn() {
     requests,
     serve(target, {
       body, type = 'image/jpeg', status = 200, delay = 0, cut = false,
-      stall = false,
+      stall = false, hang = false,
     }) {
-      routes.set(target, { body, type, status, delay, cut, stall });
+      routes.set(target, { body, type, status, delay, cut, stall, hang });
     },
     setStatus(target, status) {
       const route = routes.get(target);
