@@ -153,11 +153,27 @@ run_bench() {
   node bench/run.mjs "$@"
 }
 
+# One step a line: bash ignores `set -e` inside a function called from an
+# `a && b` list, so a failed build there would go on with an old core.
 case "${1:-build}" in
   build) build ;;
-  test) need_fixtures && build && run_tests ;;
-  demo) need_fixtures && build && setup_browser && node tests/demo.mjs ;;
-  bench) shift && build && run_bench "$@" ;;
+  test)
+    need_fixtures
+    build
+    run_tests
+    ;;
+  demo)
+    need_fixtures
+    build
+    setup_browser
+    node tests/demo.mjs
+    ;;
+  bench)
+    shift
+    need_fixtures
+    build
+    run_bench "$@"
+    ;;
   fuzz) fuzz "${2:-60}" ;;
   *) die "usage: ./build.sh [build|test|demo|bench|fuzz [seconds]]" ;;
 esac
