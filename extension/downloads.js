@@ -82,10 +82,13 @@ function waitsOnNetwork(item) {
  * Deletes what a download left, whatever its state: a completed file is
  * removed, a running one cancelled (which deletes its partial file), and
  * the entry erased (which deletes an interrupted one's partial file,
- * `DownloadItemImpl::Remove`).
+ * `DownloadItemImpl::Remove`). `item`, when the caller has just read it,
+ * spares reading it again.
  */
-async function forget(id) {
-  const [item] = await chrome.downloads.search({ id }).catch(() => []);
+async function forget(id, item) {
+  if (item === undefined) {
+    [item] = await chrome.downloads.search({ id }).catch(() => []);
+  }
   if (item?.state === 'complete') {
     await chrome.downloads.removeFile(id).catch(() => {});
   } else {
@@ -163,7 +166,7 @@ function downloadToEnd(options) {
         if (now?.state === 'complete') {
           [outcome, item] = ['complete', now];
         } else {
-          await forget(id);
+          await forget(id, now ?? null);
         }
       }
       debug('download', id, outcome, options.filename);
