@@ -11,6 +11,7 @@ import {
   avatarUrlsOf, fixturePage, launchBrowser, routeTikTok, startCdn,
   waitForFile,
 } from './harness.mjs';
+import { ourAxNodesWhen } from './a11y-helpers.mjs';
 import { DIST, openProfile, statusText, tabTo } from './extension.mjs';
 import {
   contentScriptReady, loadImages, nothingSaved, ownPage, pressShortcut,
@@ -111,10 +112,12 @@ test('a page about someone else: the button names no one, yet tells the ' +
       name: 'Download profile picture', exact: true,
     });
     await button.waitFor();
-    // The worker's answer, though a failure, carries the bound shortcut.
-    await page.waitForFunction(() => document
-      .querySelector('avatar-saver-button').shadowRoot
-      .getElementById('hint').textContent.includes('Alt+Shift+D'));
+    // The worker's answer, though a failure, carries the bound shortcut,
+    // which a screen reader reads as the button's description.
+    const ax = await ourAxNodesWhen(page,
+      (nodes) => nodes.button?.description.includes('Alt+Shift+D'));
+    assert.equal(ax.button.name, 'Download profile picture');
+    assert.match(ax.button.description, /^Keyboard shortcut: Alt\+Shift\+D\./);
     cdn.requests.length = 0;
     await button.press('Enter');
 
